@@ -1,0 +1,13 @@
+namespace OpinionBot.Chat;
+
+/// <summary>Where an incident's card was posted: one per incident and chat.</summary>
+public sealed class CardPlacement
+{
+    /// <summary><c>{incidentId}:{chatId}</c></summary>
+    public string Id { get; set; } = "";
+    public long IncidentId { get; set; }
+    public long ChatId { get; set; }
+    public int MessageId { get; set; }
+
+    public static string KeyOf(long incidentId, long chatId) => $"{incidentId}:{chatId}";
+}

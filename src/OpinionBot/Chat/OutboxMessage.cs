@@ -1,0 +1,51 @@
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// A message or edit waiting to reach Telegram. Written in the same transaction as the change that caused it,
+/// delivered by <see cref="OutboxSender"/> in order per chat.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public long ChatId { get; set; }
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>HTML text (Telegram's HTML parse mode), or a caption for files.</summary>
+    public string Text { get; set; } = "";
+
+    public List<List<ButtonSpec>>? Buttons { get; set; }
+
+    /// <summary>For a card: the incident it shows. A sent card records its message id; an edit finds it.</summary>
+    public long? IncidentId { get; set; }
+
+    /// <summary>Answer to this message (Telegram message id), if any.</summary>
+    public int? ReplyToMessageId { get; set; }
+
+    /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
+    public string? FileId { get; set; }
+    public string? FileName { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>Set once Telegram accepted it, or once it is given up for good (see <see cref="Failed"/>).</summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public bool Failed { get; set; }
+}
+
+public enum OutboxKind
+{
+    /// <summary>A new text message (a card when <see cref="OutboxMessage.IncidentId"/> is set).</summary>
+    Send = 0,
+
+    /// <summary>Edit the card of <see cref="OutboxMessage.IncidentId"/> in <see cref="OutboxMessage.ChatId"/>.</summary>
+    EditCard = 1,
+
+    Document = 2,
+    Photo = 3,
+}
+
+/// <summary>An inline button: its label and its callback data (at most 64 bytes).</summary>
+public sealed record ButtonSpec(string Text, string Data);

@@ -1,0 +1,10 @@
+namespace OpinionBot.Chat;
+
+/// <summary>Someone the bot has seen: the name to show for a Telegram user id, and whether they started the bot privately.</summary>
+public sealed class Person
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Username { get; set; }
+    public bool StartedPrivately { get; set; }
+}

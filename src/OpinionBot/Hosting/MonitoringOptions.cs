@@ -1,0 +1,17 @@
+using OpinionBot.Matching;
+using OpinionBot.Sources;
+
+namespace OpinionBot.Hosting;
+
+/// <summary>The root-level lists <c>Sources</c> and <c>Topics</c>, and the <c>Culture</c> of texts.</summary>
+public sealed class MonitoringOptions
+{
+    public List<SourceDefinition> Sources { get; set; } = [];
+    public List<TopicDefinition> Topics { get; set; } = [];
+
+    /// <summary><c>zh-CN</c> (default) or <c>en</c>.</summary>
+    public string Culture { get; set; } = "zh-CN";
+
+    /// <summary>On a source's first poll, items published longer ago than this are remembered but not alerted.</summary>
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(24);
+}

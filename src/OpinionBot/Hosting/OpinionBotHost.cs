@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Serilog;
+
+namespace OpinionBot.Hosting;
+
+/// <summary>Builds the worker host. <c>Program</c> and the end-to-end tests both start the bot through here.</summary>
+public static class OpinionBotHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        // The repository-root appsettings.json (working directory) wins over the copy shipped beside the binary.
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+        overrides?.Invoke(builder.Configuration);
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        builder.Services.AddOpinionBot(builder.Configuration);
+        return builder;
+    }
+}

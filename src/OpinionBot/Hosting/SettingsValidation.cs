@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using OpinionBot.Chat;
+using OpinionBot.Scheduling;
+using OpinionBot.Sources;
+
+namespace OpinionBot.Hosting;
+
+/// <summary>
+/// Checks the settings at start. Each failure is one sentence naming the setting and how to fix it;
+/// <c>Program</c> prints the first and exits non-zero.
+/// </summary>
+public sealed class TelegramOptionsValidation : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram:Token is missing: get a token from @BotFather and set it in appsettings.json or the environment variable Telegram__Token.");
+        }
+
+        var colon = options.Token.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !long.TryParse(options.Token.AsSpan(0, colon), out _) || colon == options.Token.Length - 1)
+        {
+            return ValidateOptionsResult.Fail(
+                "Telegram:Token is malformed: it looks like '123456789:AAE...' as given by @BotFather; check Telegram__Token or appsettings.json.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ApiBaseUrl) &&
+            !(Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Telegram:ApiBaseUrl '{options.ApiBaseUrl}' is not an http(s) URL: use e.g. http://127.0.0.1:8081 or remove the setting.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+public sealed class ChatsOptionsValidation : IValidateOptions<ChatsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatsOptions options) =>
+        options.Team == 0
+            ? ValidateOptionsResult.Fail(
+                "Chats:Team is missing: set it to the id of the team's group chat (a negative number such as -1001234567890; add the bot to the group and read the id from any update).")
+            : ValidateOptionsResult.Success;
+}
+
+public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitoringOptions options)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Sources.Count; i++)
+        {
+            var source = options.Sources[i];
+            var at = $"Sources:{i}";
+            if (string.IsNullOrWhiteSpace(source.Name))
+            {
+                return ValidateOptionsResult.Fail($"{at}:Name is missing: give every source a short unique name.");
+            }
+
+            if (!names.Add(source.Name))
+            {
+                return ValidateOptionsResult.Fail($"{at}:Name '{source.Name}' is used twice: source names must be unique.");
+            }
+
+            if (source.Kind is not (SourceKinds.Feed or SourceKinds.Html or SourceKinds.Search))
+            {
+                return ValidateOptionsResult.Fail($"{at}:Kind '{source.Kind}' of source '{source.Name}' is unknown: use feed, html or search.");
+            }
+
+            if (!Uri.TryCreate(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
+                uri.Scheme is not ("http" or "https"))
+            {
+                return ValidateOptionsResult.Fail($"{at}:Url '{source.Url}' of source '{source.Name}' is not an http(s) URL.");
+            }
+
+            if (!SourceSchedule.TryParse(source.Schedule, out _, out var error))
+            {
+                return ValidateOptionsResult.Fail(
+                    $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid ({error}): use e.g. 'every 10m' or a Quartz cron expression.");
+            }
+        }
+
+        for (var i = 0; i < options.Topics.Count; i++)
+        {
+            var topic = options.Topics[i];
+            if (string.IsNullOrWhiteSpace(topic.Name))
+            {
+                return ValidateOptionsResult.Fail($"Topics:{i}:Name is missing: give every topic a name.");
+            }
+
+            if (topic.Keywords.All(string.IsNullOrWhiteSpace))
+            {
+                return ValidateOptionsResult.Fail($"Topics:{i}:Keywords of topic '{topic.Name}' is empty: list at least one keyword.");
+            }
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,84 @@
+namespace OpinionBot.Incidents;
+
+/// <summary>
+/// 舆情事件: one story, made of one or more appearances across sources, numbered <c>YYYY-NNNN</c>.
+/// A plain stored document; the rules that change it live in <see cref="IncidentService"/>.
+/// </summary>
+public sealed class Incident
+{
+    public long Id { get; set; }
+
+    /// <summary>Human number, e.g. <c>2026-0042</c>.</summary>
+    public string Number { get; set; } = "";
+
+    public string Title { get; set; } = "";
+    public string Url { get; set; } = "";
+    public string SourceName { get; set; } = "";
+
+    public List<string> Topics { get; set; } = [];
+    public List<string> Keywords { get; set; } = [];
+
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset Discovered { get; set; }
+
+    public IncidentStatus Status { get; set; } = IncidentStatus.New;
+    public Grade Grade { get; set; } = Grade.General;
+
+    /// <summary>Why the grade is what it is, e.g. "负面 + 3 个来源 2 小时内".</summary>
+    public string GradeReason { get; set; } = "";
+
+    public bool Negative { get; set; }
+    public double NegativeScore { get; set; }
+    public List<string> NegativeWords { get; set; } = [];
+
+    public string? Department { get; set; }
+    public long? AssigneeId { get; set; }
+
+    /// <summary>0 team, 1 department lead, 2 leadership group.</summary>
+    public int EscalationLevel { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? ReportedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public HandlingOutcome? Outcome { get; set; }
+
+    /// <summary>Every place the story was seen; the first publisher is the earliest published one.</summary>
+    public List<Appearance> Appearances { get; set; } = [];
+
+    public List<IncidentNote> Notes { get; set; } = [];
+    public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>Bumped on every change; buttons carry it so a press on a stale card is refused.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>One place the story appeared.</summary>
+public sealed class Appearance
+{
+    public string Url { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string SourceName { get; set; } = "";
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset Discovered { get; set; }
+}
+
+public sealed class IncidentNote
+{
+    public DateTimeOffset At { get; set; }
+    public long ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string Text { get; set; } = "";
+}
+
+/// <summary>One line of the audit trail: who did what, when, and the state before and after.</summary>
+public sealed class AuditEntry
+{
+    public DateTimeOffset At { get; set; }
+    public long ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public IncidentStatus From { get; set; }
+    public IncidentStatus To { get; set; }
+    public string? Comment { get; set; }
+}

@@ -1,0 +1,112 @@
+using LiteDB;
+using OpinionBot.Chat;
+using OpinionBot.Incidents;
+using OpinionBot.Sources;
+
+namespace OpinionBot.Storage;
+
+/// <summary>
+/// The one LiteDB file that holds all state. Owns the mapping, the indexes and the transactions;
+/// features read and write the typed collections it exposes.
+/// </summary>
+public sealed class OpinionDatabase : IDisposable
+{
+    // LiteDB 5 transactions belong to the calling thread, so a write runs synchronously under this lock.
+    private readonly Lock _writeLock = new();
+    private readonly LiteDatabase _db;
+
+    public OpinionDatabase(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        Incidents = _db.GetCollection<Incident>("incidents");
+        SeenItems = _db.GetCollection<SeenItem>("seen_items");
+        Outbox = _db.GetCollection<OutboxMessage>("outbox");
+        Cards = _db.GetCollection<CardPlacement>("cards");
+        Counters = _db.GetCollection<Counter>("counters");
+        People = _db.GetCollection<Person>("people");
+
+        Incidents.EnsureIndex(x => x.Number, unique: true);
+        Incidents.EnsureIndex(x => x.Status);
+        Outbox.EnsureIndex(x => x.DeliveredAt);
+        Cards.EnsureIndex(x => x.IncidentId);
+    }
+
+    public ILiteCollection<Incident> Incidents { get; }
+    public ILiteCollection<SeenItem> SeenItems { get; }
+    public ILiteCollection<OutboxMessage> Outbox { get; }
+    public ILiteCollection<CardPlacement> Cards { get; }
+    public ILiteCollection<Counter> Counters { get; }
+    public ILiteCollection<Person> People { get; }
+
+    /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
+    public ILiteStorage<string> Files => _db.FileStorage;
+
+    /// <summary>Raised after every committed write, so the sender wakes at once.</summary>
+    public event Action? OutboxChanged;
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
+    public T Write<T>(Func<T> work)
+    {
+        T result;
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                result = work();
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+
+        OutboxChanged?.Invoke();
+        return result;
+    }
+
+    public void Write(Action work) => Write(() => { work(); return 0; });
+
+    /// <summary>Next value of a named sequence (e.g. incident numbers per year). Call inside <see cref="Write{T}"/>.</summary>
+    public long NextValue(string name)
+    {
+        var counter = Counters.FindById(name) ?? new Counter { Id = name };
+        counter.Value++;
+        Counters.Upsert(counter);
+        return counter.Value;
+    }
+
+    public long GetValue(string name) => Counters.FindById(name)?.Value ?? 0;
+
+    public void SetValue(string name, long value) => Counters.Upsert(new Counter { Id = name, Value = value });
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose() => _db.Dispose();
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper();
+        // Ticks keep full precision and need no time-zone guessing when read back.
+        mapper.RegisterType<DateTimeOffset>(
+            value => new BsonValue(value.UtcTicks),
+            bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
+        mapper.EnumAsInteger = false;
+        return mapper;
+    }
+}
+
+/// <summary>A named sequence or stored number (last update id, incident numbers).</summary>
+public sealed class Counter
+{
+    public string Id { get; set; } = "";
+    public long Value { get; set; }
+}

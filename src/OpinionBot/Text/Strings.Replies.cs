@@ -1,0 +1,14 @@
+namespace OpinionBot.Text;
+
+/// <summary>Short answers to button presses and commands.</summary>
+public sealed partial class Strings
+{
+    public string Done => Pick("已完成", "Done");
+    public string NotAllowedHere => Pick("此群未配置，操作无效", "This chat is not configured; nothing changed");
+    public string NotAMember => Pick("你不在值班名单中，操作无效", "You are not on the team; nothing changed");
+    public string UnknownIncident => Pick("找不到该舆情，操作无效", "Unknown incident; nothing changed");
+    public string StaleCard => Pick("卡片已更新，请在最新卡片上操作", "This card changed; use the updated card");
+    public string BadButton => Pick("按钮数据无效", "Invalid button");
+    public string AlreadyInThatState => Pick("状态未变化", "Nothing to change");
+    public string NoPeopleToAssign => Pick("没有可指派的人员，请先在配置中添加 Access:Officers", "Nobody to assign; add people under Access:Officers");
+}
