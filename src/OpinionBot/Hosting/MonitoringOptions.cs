@@ -12,6 +12,9 @@ public sealed class MonitoringOptions
     /// <summary><c>zh-CN</c> (default) or <c>en</c>.</summary>
     public string Culture { get; set; } = "zh-CN";
 
+    /// <summary>The team's time zone: cards, incident numbers, cron schedules and reports use it.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
     /// <summary>On a source's first poll, items published longer ago than this are remembered but not alerted.</summary>
     public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(24);
 }

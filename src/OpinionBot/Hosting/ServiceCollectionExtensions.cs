@@ -2,9 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
+using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using Quartz;
+using Telegram.Bot;
 
 namespace OpinionBot.Hosting;
 
@@ -33,6 +37,40 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISourceReader, FeedSourceReader>();
         services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
 
+        // Incidents.
+        services.AddSingleton(sp => TeamTimeZone(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));
+        services.AddSingleton<IncidentService>();
+        services.AddSingleton<ItemIntake>();
+
+        // Telegram: one client from DI, the outbox and its sender, the update poller and router.
+        services.AddHttpClient("telegram")
+            .AddTypedClient<ITelegramBotClient>((http, sp) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.TrimEnd('/');
+                // The outbox handles 429s itself, in order per chat, so the client must not retry behind its back.
+                return new TelegramBotClient(new TelegramBotClientOptions(options.Token, baseUrl) { RetryCount = 0 }, http);
+            });
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<CardRenderer>();
+        services.AddSingleton<CardPublisher>();
+        services.AddSingleton<IIncidentEvents>(sp => sp.GetRequiredService<CardPublisher>());
+        services.AddSingleton<CardPresses>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddHostedService<OutboxSender>();
+        services.AddHostedService<UpdatePoller>();
+
+        // Scheduling: Quartz runs the source checks.
+        services.AddQuartz();
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        services.AddSingleton<SourceJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());
+
         return services;
     }
+
+    private static TimeZoneInfo TeamTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
 }

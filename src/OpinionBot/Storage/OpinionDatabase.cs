@@ -15,6 +15,9 @@ public sealed class OpinionDatabase : IDisposable
     private readonly Lock _writeLock = new();
     private readonly LiteDatabase _db;
 
+    // Nesting depth of Write on the thread holding the lock (only that thread reads or writes it).
+    private int _depth;
+
     public OpinionDatabase(string path)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -50,12 +53,29 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Raised after every committed write, so the sender wakes at once.</summary>
     public event Action? OutboxChanged;
 
-    /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none do. A write inside a write
+    /// joins the outer transaction, so callers can combine a state change with marking an update as handled.
+    /// </summary>
     public T Write<T>(Func<T> work)
     {
         T result;
         lock (_writeLock)
         {
+            if (_depth > 0)
+            {
+                _depth++;
+                try
+                {
+                    return work();
+                }
+                finally
+                {
+                    _depth--;
+                }
+            }
+
+            _depth = 1;
             _db.BeginTrans();
             try
             {
@@ -66,6 +86,10 @@ public sealed class OpinionDatabase : IDisposable
             {
                 _db.Rollback();
                 throw;
+            }
+            finally
+            {
+                _depth = 0;
             }
         }
 

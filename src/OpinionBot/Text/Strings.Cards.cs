@@ -54,6 +54,17 @@ public sealed partial class Strings
         _ => action,
     };
 
+    public string OutcomeName(HandlingOutcome outcome) => outcome switch
+    {
+        HandlingOutcome.Clarified => Pick("澄清回应", "Clarified"),
+        HandlingOutcome.TakenDown => Pick("删帖处理", "Taken down"),
+        HandlingOutcome.ColdHandling => Pick("冷处理", "Cold handling"),
+        HandlingOutcome.ConfirmedAndAnnounced => Pick("属实通报", "Confirmed and announced"),
+        HandlingOutcome.Explanation => Pick("情况说明", "Explanation"),
+        _ => Pick("其他", "Other"),
+    };
+
+    public string PickOutcome => Pick("请选择处理结果", "Pick the handling result");
     public string EscalatedHeading => Pick("⬆️ 已升级至领导小组", "⬆️ Escalated to the leadership group");
     public string PickAssignee => Pick("请选择负责人", "Pick the person to assign");
 }

@@ -1,0 +1,49 @@
+using OpinionBot.Storage;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// Queues messages for Telegram. Call inside <see cref="OpinionDatabase.Write{T}"/> so a message is stored together with
+/// the change that caused it; <see cref="OutboxSender"/> delivers it.
+/// </summary>
+public sealed class Outbox(OpinionDatabase db, TimeProvider time)
+{
+    public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null)
+    {
+        if (incidentId is { } id && db.Cards.FindById(CardPlacement.KeyOf(id, chatId)) is null)
+        {
+            // Placed now, message id filled in on delivery: later edits know where the card lives.
+            db.Cards.Insert(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId });
+        }
+
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo });
+    }
+
+    public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = html, Buttons = buttons, IncidentId = incidentId });
+
+    public void SendFile(long chatId, OutboxKind kind, string fileName, byte[] content, string caption)
+    {
+        var fileId = $"outbox/{Guid.NewGuid():N}/{fileName}";
+        using (var stream = new MemoryStream(content, writable: false))
+        {
+            db.Files.Upload(fileId, fileName, stream);
+        }
+
+        Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileId = fileId, FileName = fileName });
+    }
+
+    /// <summary>Chats where the incident's card is (or is about to be) shown.</summary>
+    public IReadOnlyList<long> CardChats(long incidentId) =>
+        db.Cards.Find(c => c.IncidentId == incidentId).Select(c => c.ChatId).ToList();
+
+    public bool HasCard(long incidentId, long chatId) => db.Cards.FindById(CardPlacement.KeyOf(incidentId, chatId)) is not null;
+
+    private void Add(OutboxMessage message)
+    {
+        var now = time.GetUtcNow();
+        message.CreatedAt = now;
+        message.NextAttemptAt = now;
+        db.Outbox.Insert(message);
+    }
+}

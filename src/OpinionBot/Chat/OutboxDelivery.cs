@@ -1,0 +1,59 @@
+using OpinionBot.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace OpinionBot.Chat;
+
+/// <summary>Makes the one Telegram call an outbox message stands for. Returns the new message id for sends.</summary>
+public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, ILogger<OutboxDelivery> logger)
+{
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public async Task<int?> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Kind)
+        {
+            case OutboxKind.Send:
+                var sent = await bot.SendMessage(message.ChatId, message.Text, ParseMode.Html,
+                    replyParameters: message.ReplyToMessageId is { } replyTo ? new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true } : null,
+                    replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+                return sent.MessageId;
+
+            case OutboxKind.EditCard:
+                var placement = message.IncidentId is { } incidentId ? db.Cards.FindById(CardPlacement.KeyOf(incidentId, message.ChatId)) : null;
+                if (placement is null || placement.MessageId == 0)
+                {
+                    // The card itself never arrived (given up as undeliverable), so there is nothing to edit.
+                    logger.LogWarning("No card of incident {IncidentId} in chat {ChatId} to edit", message.IncidentId, message.ChatId);
+                    return null;
+                }
+
+                await bot.EditMessageText(message.ChatId, placement.MessageId, message.Text, ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+                return null;
+
+            case OutboxKind.Document:
+            case OutboxKind.Photo:
+                await using (var stream = new MemoryStream())
+                {
+                    db.Files.Download(message.FileId!, stream);
+                    stream.Position = 0;
+                    var file = InputFile.FromStream(stream, message.FileName);
+                    var result = message.Kind == OutboxKind.Photo
+                        ? await bot.SendPhoto(message.ChatId, file, message.Text, ParseMode.Html, cancellationToken: cancellationToken)
+                        : await bot.SendDocument(message.ChatId, file, message.Text, ParseMode.Html, cancellationToken: cancellationToken);
+                    return result.MessageId;
+                }
+
+            default:
+                logger.LogError("Unknown outbox message kind {Kind} (id {Id})", message.Kind, message.Id);
+                return null;
+        }
+    }
+
+    private static InlineKeyboardMarkup? Keyboard(List<List<ButtonSpec>>? buttons) =>
+        buttons is null ? null : new InlineKeyboardMarkup(
+            buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
+}

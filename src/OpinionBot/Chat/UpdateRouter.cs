@@ -1,0 +1,90 @@
+using OpinionBot.Storage;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// Sends each update to the handler for its kind. The last handled update id is stored in the same transaction as
+/// whatever the update changed, so an update delivered twice changes nothing.
+/// </summary>
+public sealed class UpdateRouter(
+    OpinionDatabase db,
+    ITelegramBotClient bot,
+    CardPresses presses,
+    PeopleDirectory people,
+    ILogger<UpdateRouter> logger)
+{
+    internal const string LastUpdateKey = "telegram-last-update-id";
+
+    public int NextOffset() => (int)(db.GetValue(LastUpdateKey) + 1);
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (update.Id <= db.GetValue(LastUpdateKey))
+        {
+            return;
+        }
+
+        try
+        {
+            switch (update.Type)
+            {
+                case UpdateType.CallbackQuery when update.CallbackQuery is { } query:
+                    await HandlePressAsync(update.Id, query, cancellationToken);
+                    return;
+                case UpdateType.Message when update.Message is { } message:
+                    HandleMessage(update.Id, message);
+                    return;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Hostile or unexpected input must not stop the bot; the update is skipped, not retried forever.
+            logger.LogWarning(ex, "Could not handle update {UpdateId}", update.Id);
+        }
+
+        MarkHandled(update.Id);
+    }
+
+    private async Task HandlePressAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var toast = db.Write(() =>
+        {
+            people.Remember(query.From.Id, query.From.FirstName, query.From.LastName, query.From.Username);
+            var answer = presses.Handle(query);
+            db.SetValue(LastUpdateKey, updateId);
+            return answer;
+        });
+
+        try
+        {
+            await bot.AnswerCallbackQuery(query.Id, toast, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change is stored; a lost toast only leaves the button spinning for a moment.
+            logger.LogWarning("Could not answer button press {QueryId}: {Error}", query.Id, ex.Message);
+        }
+    }
+
+    private void HandleMessage(int updateId, Message message) =>
+        db.Write(() =>
+        {
+            if (message.From is { IsBot: false } from)
+            {
+                people.Remember(from.Id, from.FirstName, from.LastName, from.Username, message.Chat.Type == ChatType.Private);
+            }
+
+            db.SetValue(LastUpdateKey, updateId);
+        });
+
+    private void MarkHandled(int updateId) => db.Write(() =>
+    {
+        if (updateId > db.GetValue(LastUpdateKey))
+        {
+            db.SetValue(LastUpdateKey, updateId);
+        }
+    });
+}
