@@ -9,10 +9,14 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (SettingsProblems.From(ex) is { Count: > 0 } problems)
 {
-    // A settings problem is the user's to fix: one clear sentence, no stack trace.
-    await Console.Error.WriteLineAsync(ex.Failures.FirstOrDefault() ?? ex.Message);
+    // A settings problem is the user's to fix: one clear sentence per problem, no stack trace.
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
     return 2;
 }
 catch (Exception ex)
