@@ -51,6 +51,7 @@ public enum ButtonCode
     Report = 'r',
     OpenAssign = 'a',
     PickAssignee = 'p',
+    PickDepartment = 'g',
     Escalate = 'e',
     Resolve = 'd',
     PickOutcome = 'o',
@@ -68,7 +69,7 @@ public static class ButtonCodes
     {
         ButtonCode.Claim => IncidentAction.Claim,
         ButtonCode.Report => IncidentAction.Report,
-        ButtonCode.PickAssignee => IncidentAction.Assign,
+        ButtonCode.PickAssignee or ButtonCode.PickDepartment => IncidentAction.Assign,
         ButtonCode.Escalate => IncidentAction.Escalate,
         ButtonCode.Resolve or ButtonCode.PickOutcome => IncidentAction.Resolve,
         ButtonCode.Close => IncidentAction.Close,

@@ -34,15 +34,16 @@ public sealed class CardPresses(
             return text.NotAllowedHere;
         }
 
-        if (!people.IsTeamMember(query.From.Id))
-        {
-            return text.NotAMember;
-        }
-
         var incident = db.Incidents.FindById(data.IncidentId);
         if (incident is null)
         {
             return text.UnknownIncident;
+        }
+
+        var role = people.RoleFor(query.From.Id, incident);
+        if (role == Role.Stranger)
+        {
+            return text.NotAMember;
         }
 
         if (incident.Version != data.Version)
@@ -50,24 +51,72 @@ public sealed class CardPresses(
             return text.StaleCard;
         }
 
-        var actor = new Actor(query.From.Id, people.NameOf(query.From.Id));
+        if (Picker(data, incident, chatId, role, text) is { } pickerAnswer)
+        {
+            return pickerAnswer;
+        }
+
+        if (ButtonCodes.ActionOf(data.Code) is not { } action)
+        {
+            return text.BadButton;
+        }
+
+        string? department = null;
+        if (data.Code == ButtonCode.PickDepartment)
+        {
+            if (people.DepartmentAt(data.Argument) is not { } picked)
+            {
+                return text.BadButton;
+            }
+
+            department = picked.Name;
+        }
+
+        if ((data.Code == ButtonCode.PickAssignee && people.Assignable().All(p => p.Id != data.Argument)) ||
+            (data.Code == ButtonCode.PickOutcome && !Enum.IsDefined(typeof(HandlingOutcome), (int)data.Argument)))
+        {
+            return text.BadButton;
+        }
+
+        var actor = new Actor(query.From.Id, people.NameOf(query.From.Id), role);
+        var result = incidents.Apply(incident.Id, action, actor, data.Version,
+            assigneeId: data.Code == ButtonCode.PickAssignee ? data.Argument
+                : department is not null ? people.DepartmentOf(department)?.Lead is > 0 and var lead ? lead : null : null,
+            outcome: data.Code == ButtonCode.PickOutcome ? (HandlingOutcome)data.Argument : null,
+            department: department);
+        return text.Answer(result.Outcome, action);
+    }
+
+    /// <summary>Buttons that only open or close a picker on this one card; null for real actions.</summary>
+    private string? Picker(CallbackData data, Incident incident, long chatId, Role role, Strings text)
+    {
         switch (data.Code)
         {
             case ButtonCode.OpenAssign:
+                if (!Permissions.Allows(role, IncidentAction.Assign))
+                {
+                    return text.Forbidden(IncidentAction.Assign);
+                }
+
                 if (!Lifecycle.Allows(incident.Status, IncidentAction.Assign))
                 {
                     return text.AlreadyInThatState;
                 }
 
-                if (people.Assignable().Count == 0)
+                if (people.Assignable().Count == 0 && people.DepartmentNames().Count == 0)
                 {
                     return text.NoPeopleToAssign;
                 }
 
-                publisher.ShowAssignPicker(incident, chatId);
+                publisher.ShowAssignPicker(incident, chatId, (int)Math.Clamp(data.Argument, 0, 1000));
                 return text.PickAssignee;
 
             case ButtonCode.Resolve:
+                if (!Permissions.Allows(role, IncidentAction.Resolve))
+                {
+                    return text.Forbidden(IncidentAction.Resolve);
+                }
+
                 if (!Lifecycle.Allows(incident.Status, IncidentAction.Resolve))
                 {
                     return text.AlreadyInThatState;
@@ -80,33 +129,15 @@ public sealed class CardPresses(
                 publisher.ShowCard(incident, chatId);
                 return "";
 
-            case ButtonCode.PickAssignee when people.Assignable().All(p => p.Id != data.Argument):
-                return text.BadButton;
-
-            case ButtonCode.PickOutcome when !Enum.IsDefined(typeof(HandlingOutcome), (int)data.Argument):
-                return text.BadButton;
+            default:
+                return null;
         }
-
-        if (ButtonCodes.ActionOf(data.Code) is not { } action)
-        {
-            return text.BadButton;
-        }
-
-        var result = incidents.Apply(incident.Id, action, actor, data.Version,
-            assigneeId: data.Code == ButtonCode.PickAssignee ? data.Argument : null,
-            outcome: data.Code == ButtonCode.PickOutcome ? (HandlingOutcome)data.Argument : null);
-        return result.Outcome switch
-        {
-            ActionOutcome.Done => text.Done,
-            ActionOutcome.Stale => text.StaleCard,
-            ActionOutcome.UnknownIncident => text.UnknownIncident,
-            _ => text.AlreadyInThatState,
-        };
     }
 
     private bool IsConfiguredChat(long chatId)
     {
         var configured = chats.CurrentValue;
-        return chatId != 0 && (chatId == configured.Team || chatId == configured.Leadership || chatId == configured.Supervisors);
+        return chatId != 0 && (chatId == configured.Team || chatId == configured.Leadership ||
+                               chatId == configured.Supervisors || people.IsDepartmentChat(chatId));
     }
 }

@@ -1,20 +1,26 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;
 
 /// <summary>Renders an incident as a phone-readable card (Telegram HTML) with the buttons allowed in its state.</summary>
-public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone)
+public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone, TimeProvider time, IOptionsMonitor<DeadlineOptions> deadlines)
 {
     public string Text(Incident incident, Strings text)
     {
         var card = new StringBuilder();
         card.Append("🔔 <b>").Append(text.CardHeading).Append(' ').Append(incident.Number).Append("</b> · ")
-            .Append(text.GradeName(incident.Grade)).Append(" · ").Append(text.Status(incident.Status)).Append('\n');
-        card.Append("<b>").Append(Html(incident.Title)).Append("</b>\n");
-        Line(card, text.Source, Html(incident.SourceName));
+            .Append(text.GradeName(incident.Grade)).Append(" · ").Append(text.Status(incident.Status));
+        if (incident.Overdue && Lifecycle.IsOpen(incident.Status))
+        {
+            card.Append(" · ").Append(text.Overdue);
+        }
+
+        card.Append('\n').Append("<b>").Append(Html(incident.Title)).Append("</b>\n");
+        Line(card, text.Source, Html(SourcesOf(incident)));
         Line(card, text.Link, $"<a href=\"{Html(incident.Url)}\">{Html(Shorten(incident.Url, 60))}</a>");
         Line(card, text.PublishedAt, incident.Published is { } published ? Time(published) : text.Unknown);
         Line(card, text.DiscoveredAt, Time(incident.Discovered));
@@ -24,10 +30,41 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone)
             Line(card, text.Negative, Html(string.Join(text.IsChinese ? "、" : ", ", incident.NegativeWords)));
         }
 
-        Line(card, text.Assignee, incident.AssigneeId is { } assignee ? Mention(assignee) : text.Nobody);
-        if (incident.Audit.Count > 0)
+        if (incident.GradeReason.Length > 0)
         {
-            var last = incident.Audit[^1];
+            Line(card, text.GradeWhy, Html(incident.GradeReason));
+        }
+
+        if (incident.Department is { } department)
+        {
+            Line(card, text.DepartmentLabel, Html(department));
+        }
+
+        Line(card, text.Assignee, incident.AssigneeId is { } assignee ? Mention(assignee) : text.Nobody);
+        if (ReportDeadline.Current(incident, deadlines.CurrentValue) is { } deadline)
+        {
+            Line(card, text.DeadlineLabel(deadline.Kind), $"{Time(deadline.Due)}（{text.Left(deadline.Due - time.GetUtcNow())}）");
+        }
+
+        if (incident.ReportedAt is { } reported)
+        {
+            Line(card, text.ReportedLabel, Time(reported));
+        }
+
+        if (incident.Outcome is { } outcome && incident.ResolvedAt is not null)
+        {
+            Line(card, text.OutcomeLabel, text.OutcomeName(outcome));
+        }
+
+        if (incident.Notes.Count > 0)
+        {
+            var note = incident.Notes[^1];
+            Line(card, text.LastNote, $"{Html(Shorten(note.Text, 200))} —{Html(note.ActorName)}");
+        }
+
+        var last = incident.Audit.LastOrDefault(a => a.Action is not ("note" or "appeared"));
+        if (last is not null)
+        {
             Line(card, text.LastAction, $"{Html(last.ActorName)} {text.ActionName(last.Action)} {Time(last.At)}");
         }
 
@@ -48,21 +85,20 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone)
         }
 
         Add(IncidentAction.Claim, ButtonCode.Claim, text.ClaimButton);
+        Add(IncidentAction.Report, ButtonCode.Report, text.ReportButton);
         Add(IncidentAction.Assign, ButtonCode.OpenAssign, text.AssignButton);
         Add(IncidentAction.Escalate, ButtonCode.Escalate, text.EscalateButton);
         Add(IncidentAction.Resolve, ButtonCode.Resolve, text.ResolveButton);
+        Add(IncidentAction.SendBack, ButtonCode.SendBack, text.SendBackButton);
+        Add(IncidentAction.Close, ButtonCode.Close, text.CloseButton);
+        Add(IncidentAction.Reopen, ButtonCode.Reopen, text.ReopenButton);
+        Add(IncidentAction.FalseAlarm, ButtonCode.FalseAlarm, text.FalseAlarmButton);
         return buttons.Chunk(2).Select(row => row.ToList()).ToList();
     }
 
-    /// <summary>The assign picker that replaces a card's buttons: one person per button, then Back.</summary>
-    public List<List<ButtonSpec>> AssignPicker(Incident incident, Strings text)
-    {
-        var rows = people.Assignable()
-            .Select(p => new ButtonSpec(Shorten(p.Name, 24), new CallbackData(ButtonCode.PickAssignee, incident.Id, incident.Version, p.Id).Format()))
-            .Chunk(2).Select(row => row.ToList()).ToList();
-        rows.Add([new ButtonSpec(text.BackButton, new CallbackData(ButtonCode.Back, incident.Id, incident.Version).Format())]);
-        return rows;
-    }
+    /// <summary>The assign picker that replaces a card's buttons: people (paged) then departments, then Back.</summary>
+    public List<List<ButtonSpec>> AssignPicker(Incident incident, Strings text, int page) =>
+        AssignPage.Build(people.Assignable(), people.DepartmentNames(), incident, text, page);
 
     /// <summary>The handling-result picker (处理结果) shown when Resolve is pressed.</summary>
     public static List<List<ButtonSpec>> OutcomePicker(Incident incident, Strings text)
@@ -74,9 +110,15 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone)
         return rows;
     }
 
-    private string Mention(long userId) => $"<a href=\"tg://user?id={userId}\">{Html(people.NameOf(userId))}</a>";
+    public string Mention(long userId) => $"<a href=\"tg://user?id={userId}\">{Html(people.NameOf(userId))}</a>";
 
-    private string Time(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm");
+    public string Time(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm");
+
+    private static string SourcesOf(Incident incident)
+    {
+        var sources = incident.Appearances.Select(a => a.SourceName).Distinct().ToList();
+        return sources.Count <= 1 ? incident.SourceName : $"{incident.SourceName} +{sources.Count - 1}";
+    }
 
     private static void Line(StringBuilder card, string label, string value) =>
         card.Append(label).Append(LabelEnd(label)).Append(value).Append('\n');
@@ -86,5 +128,5 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone)
 
     internal static string Html(string value) => WebUtility.HtmlEncode(value);
 
-    private static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    internal static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

@@ -19,6 +19,10 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo });
     }
 
+    /// <summary>A message about an incident, threaded under its card in that chat when the card is there.</summary>
+    public void Notify(long chatId, string html, long incidentId) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ReplyToCardOf = incidentId });
+
     public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = html, Buttons = buttons, IncidentId = incidentId });
 

@@ -16,8 +16,9 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
         switch (message.Kind)
         {
             case OutboxKind.Send:
+                var replyTo = message.ReplyToMessageId ?? CardMessageId(message.ReplyToCardOf, message.ChatId);
                 var sent = await bot.SendMessage(message.ChatId, message.Text, ParseMode.Html,
-                    replyParameters: message.ReplyToMessageId is { } replyTo ? new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true } : null,
+                    replyParameters: replyTo is { } target ? new ReplyParameters { MessageId = target, AllowSendingWithoutReply = true } : null,
                     replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
                 return sent.MessageId;
 
@@ -52,6 +53,9 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 return null;
         }
     }
+
+    private int? CardMessageId(long? incidentId, long chatId) =>
+        incidentId is { } id && db.Cards.FindById(CardPlacement.KeyOf(id, chatId)) is { MessageId: > 0 } placement ? placement.MessageId : null;
 
     private static InlineKeyboardMarkup? Keyboard(List<List<ButtonSpec>>? buttons) =>
         buttons is null ? null : new InlineKeyboardMarkup(

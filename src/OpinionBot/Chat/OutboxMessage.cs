@@ -21,6 +21,9 @@ public sealed class OutboxMessage
     /// <summary>Answer to this message (Telegram message id), if any.</summary>
     public int? ReplyToMessageId { get; set; }
 
+    /// <summary>Answer to the card of this incident in the same chat (its message id is looked up on delivery).</summary>
+    public long? ReplyToCardOf { get; set; }
+
     /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
     public string? FileId { get; set; }
     public string? FileName { get; set; }

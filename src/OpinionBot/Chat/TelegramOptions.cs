@@ -34,4 +34,7 @@ public sealed class AccessOptions
 
     public List<long> Supervisors { get; set; } = [];
     public List<long> Officers { get; set; } = [];
+
+    /// <summary>Members (e.g. department liaisons 网评员) who may claim, report, note and send back.</summary>
+    public List<long> Members { get; set; } = [];
 }

@@ -13,6 +13,7 @@ public sealed class UpdateRouter(
     OpinionDatabase db,
     ITelegramBotClient bot,
     CardPresses presses,
+    CardNotes notes,
     PeopleDirectory people,
     ILogger<UpdateRouter> logger)
 {
@@ -75,6 +76,7 @@ public sealed class UpdateRouter(
             if (message.From is { IsBot: false } from)
             {
                 people.Remember(from.Id, from.FirstName, from.LastName, from.Username, message.Chat.Type == ChatType.Private);
+                notes.TryAdd(message);
             }
 
             db.SetValue(LastUpdateKey, updateId);

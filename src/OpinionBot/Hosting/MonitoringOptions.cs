@@ -1,3 +1,4 @@
+using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 
@@ -8,6 +9,9 @@ public sealed class MonitoringOptions
 {
     public List<SourceDefinition> Sources { get; set; } = [];
     public List<TopicDefinition> Topics { get; set; } = [];
+
+    /// <summary>Responsible units that incidents are routed to by their topic's or source's <c>Department</c>.</summary>
+    public List<Department> Departments { get; set; } = [];
 
     /// <summary><c>zh-CN</c> (default) or <c>en</c>.</summary>
     public string Culture { get; set; } = "zh-CN";

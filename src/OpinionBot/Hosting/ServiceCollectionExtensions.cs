@@ -39,7 +39,10 @@ public static class ServiceCollectionExtensions
 
         // Incidents.
         services.AddSingleton(sp => TeamTimeZone(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidation>();
         services.AddSingleton<IncidentService>();
+        services.AddSingleton<DeadlineWatch>();
         services.AddSingleton<ItemIntake>();
 
         // Telegram: one client from DI, the outbox and its sender, the update poller and router.
@@ -58,12 +61,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardPublisher>();
         services.AddSingleton<IIncidentEvents>(sp => sp.GetRequiredService<CardPublisher>());
         services.AddSingleton<CardPresses>();
+        services.AddSingleton<CardNotes>();
         services.AddSingleton<UpdateRouter>();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<UpdatePoller>();
 
         // Scheduling: Quartz runs the source checks.
-        services.AddQuartz();
+        services.AddQuartz(q => q.ScheduleJob<DeadlineJob>(
+            trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+            job => job.WithIdentity(DeadlineJob.Key)));
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
+using OpinionBot.Incidents;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 
@@ -94,6 +95,26 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
             if (topic.Keywords.All(string.IsNullOrWhiteSpace))
             {
                 return ValidateOptionsResult.Fail($"Topics:{i}:Keywords of topic '{topic.Name}' is empty: list at least one keyword.");
+            }
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+public sealed class DeadlineOptionsValidation : IValidateOptions<DeadlineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DeadlineOptions options)
+    {
+        foreach (var (setting, value) in new[]
+                 {
+                     ("Major", options.Major), ("Larger", options.Larger), ("General", options.General),
+                     ("NegativeClaim", options.NegativeClaim), ("WatchPeriod", options.WatchPeriod),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                return ValidateOptionsResult.Fail($"Deadlines:{setting} must be a positive duration written as hh:mm:ss, e.g. 02:00:00.");
             }
         }
 

@@ -6,6 +6,7 @@ public enum ActionOutcome
     UnknownIncident,
     Stale,
     NotAllowed,
+    Forbidden,
     Unchanged,
 }
 

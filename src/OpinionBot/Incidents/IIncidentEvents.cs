@@ -10,6 +10,9 @@ public interface IIncidentEvents
 
     void Changed(Incident incident, AuditEntry entry);
 
-    /// <summary>The incident moved up to <see cref="Incident.EscalationLevel"/>.</summary>
+    /// <summary>The incident moved up to <see cref="Incident.EscalationLevel"/>; the entry's comment says why.</summary>
     void Escalated(Incident incident, AuditEntry entry);
+
+    /// <summary>A reminder, a deadline step or a flare-up people must hear about.</summary>
+    void Reminded(Incident incident, Reminder reminder);
 }

@@ -43,6 +43,18 @@ public sealed class Incident
     public DateTimeOffset? ClosedAt { get; set; }
     public HandlingOutcome? Outcome { get; set; }
 
+    /// <summary>Reminders and deadline steps already taken (e.g. <c>report-half</c>), so none is sent twice.</summary>
+    public List<string> DeadlineSteps { get; set; } = [];
+
+    /// <summary>A deadline was missed.</summary>
+    public bool Overdue { get; set; }
+
+    /// <summary>After Resolve: new appearances until then re-notify the owner; a quiet incident closes then.</summary>
+    public DateTimeOffset? WatchUntil { get; set; }
+
+    /// <summary>Reminders for this incident are silenced until then (<c>/mute</c>).</summary>
+    public DateTimeOffset? MutedUntil { get; set; }
+
     /// <summary>Every place the story was seen; the first publisher is the earliest published one.</summary>
     public List<Appearance> Appearances { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Incidents;
@@ -6,7 +7,12 @@ namespace OpinionBot.Incidents;
 /// The rules that create and change incidents. Every change is one storage transaction that also carries what the
 /// change must tell people (through <see cref="IIncidentEvents"/>), so nothing is lost or doubled.
 /// </summary>
-public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, TimeProvider time, TimeZoneInfo zone)
+public sealed class IncidentService(
+    OpinionDatabase db,
+    IIncidentEvents events,
+    TimeProvider time,
+    TimeZoneInfo zone,
+    IOptionsMonitor<DeadlineOptions> deadlines)
 {
     /// <summary>Highest escalation level: 0 team, 1 department lead, 2 leadership group.</summary>
     public const int LeadershipLevel = 2;
@@ -26,20 +32,15 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
             Keywords = appearance.Matches.SelectMany(m => m.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Published = item.Published,
             Discovered = appearance.Discovered,
-            Appearances =
-            [
-                new Appearance
-                {
-                    Url = item.Url, Title = item.Title, SourceName = appearance.SourceName,
-                    Published = item.Published, Discovered = appearance.Discovered,
-                },
-            ],
+            Department = appearance.Department,
+            Grade = appearance.Grade,
+            GradeReason = appearance.GradeReason,
+            Negative = appearance.Negative,
+            NegativeScore = appearance.NegativeScore,
+            NegativeWords = appearance.NegativeWords.ToList(),
+            Appearances = [AppearanceOf(appearance)],
         };
-        incident.Audit.Add(new AuditEntry
-        {
-            At = appearance.Discovered, ActorId = Actor.Bot.Id, ActorName = Actor.Bot.Name, Action = "created",
-            From = IncidentStatus.New, To = IncidentStatus.New,
-        });
+        incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "created", IncidentStatus.New, IncidentStatus.New, null));
         db.Incidents.Insert(incident);
         events.Opened(incident);
         return incident;
@@ -49,7 +50,7 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
     /// Applies a person's action. <paramref name="expectedVersion"/> (from the pressed card) guards against stale cards.
     /// </summary>
     public ActionResult Apply(long incidentId, IncidentAction action, Actor actor, int? expectedVersion = null,
-        long? assigneeId = null, HandlingOutcome? outcome = null, string? comment = null) =>
+        long? assigneeId = null, HandlingOutcome? outcome = null, string? comment = null, string? department = null) =>
         db.Write(() =>
         {
             var incident = db.Incidents.FindById(incidentId);
@@ -63,29 +64,33 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
                 return new ActionResult(ActionOutcome.Stale, incident);
             }
 
+            if (!Permissions.Allows(actor.Role, action))
+            {
+                return new ActionResult(ActionOutcome.Forbidden, incident);
+            }
+
             if (!Lifecycle.TryNext(incident.Status, action, out var next) ||
                 (action == IncidentAction.Escalate && incident.EscalationLevel >= LeadershipLevel) ||
-                (action == IncidentAction.Assign && assigneeId is null))
+                (action == IncidentAction.Assign && assigneeId is null && department is null))
             {
                 return new ActionResult(ActionOutcome.NotAllowed, incident);
             }
 
-            if (action == IncidentAction.Assign && incident.AssigneeId == assigneeId && incident.Status == next)
+            if (action == IncidentAction.Assign && incident.AssigneeId == assigneeId && incident.Status == next &&
+                (department is null || department == incident.Department))
             {
                 return new ActionResult(ActionOutcome.Unchanged, incident);
             }
 
             var now = time.GetUtcNow();
-            var entry = new AuditEntry
-            {
-                At = now, ActorId = actor.Id, ActorName = actor.Name, Action = action.ToString().ToLowerInvariant(),
-                From = incident.Status, To = next, Comment = comment,
-            };
+            var entry = Entry(now, actor, action.ToString().ToLowerInvariant(), incident.Status, next, comment);
             ApplyEffects(incident, action, actor, next, now, assigneeId, outcome);
-            incident.Audit.Add(entry);
-            incident.Version++;
-            db.Incidents.Update(incident);
+            if (action == IncidentAction.Assign && department is not null)
+            {
+                incident.Department = department; // 分转交办: the department now answers for it
+            }
 
+            Save(incident, entry);
             if (action == IncidentAction.Escalate)
             {
                 events.Escalated(incident, entry);
@@ -98,7 +103,108 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
             return new ActionResult(ActionOutcome.Done, incident);
         });
 
-    private static void ApplyEffects(Incident incident, IncidentAction action, Actor actor, IncidentStatus next,
+    /// <summary>Adds a note (a reply to the card, or <c>/note</c>); any team member may.</summary>
+    public ActionResult Note(long incidentId, Actor actor, string text) =>
+        db.Write(() =>
+        {
+            var incident = db.Incidents.FindById(incidentId);
+            if (incident is null)
+            {
+                return new ActionResult(ActionOutcome.UnknownIncident, null);
+            }
+
+            if (actor.Role < Role.Member)
+            {
+                return new ActionResult(ActionOutcome.Forbidden, incident);
+            }
+
+            var now = time.GetUtcNow();
+            var clean = text.Trim();
+            incident.Notes.Add(new IncidentNote { At = now, ActorId = actor.Id, ActorName = actor.Name, Text = clean.Length > 1000 ? clean[..1000] : clean });
+            var entry = Entry(now, actor, "note", incident.Status, incident.Status, null);
+            Save(incident, entry);
+            events.Changed(incident, entry);
+            return new ActionResult(ActionOutcome.Done, incident);
+        });
+
+    /// <summary>The bot escalates one level by itself (missed deadline, worsening); no-op at the top level.</summary>
+    internal void EscalateAutomatically(Incident incident, string reason, bool straightToLeadership)
+    {
+        if (incident.EscalationLevel >= LeadershipLevel || !Lifecycle.IsOpen(incident.Status))
+        {
+            return;
+        }
+
+        var entry = Entry(time.GetUtcNow(), Actor.Bot, "escalate", incident.Status, incident.Status, reason);
+        incident.EscalationLevel = straightToLeadership || incident.Department is null ? LeadershipLevel : incident.EscalationLevel + 1;
+        Save(incident, entry);
+        events.Escalated(incident, entry);
+    }
+
+    /// <summary>
+    /// A new appearance of a story that already has an incident (found by the story matcher). During a resolved
+    /// incident's watch period it re-notifies the owner (再次出现). Call inside a write.
+    /// </summary>
+    public void AddAppearance(Incident incident, NewAppearance appearance)
+    {
+        incident.Appearances.Add(AppearanceOf(appearance));
+        if (appearance.Item.Published is { } published && (incident.Published is null || published < incident.Published))
+        {
+            incident.Published = published;
+        }
+
+        var reappeared = incident.Status == IncidentStatus.Resolved && incident.WatchUntil > appearance.Discovered;
+        var entry = Entry(appearance.Discovered, Actor.Bot, reappeared ? "reappeared" : "appeared", incident.Status, incident.Status, appearance.SourceName);
+        Save(incident, entry);
+        events.Changed(incident, entry);
+        if (reappeared)
+        {
+            events.Reminded(incident, new Reminder(ReminderKind.Reappeared, Detail: appearance.SourceName));
+        }
+    }
+
+    /// <summary>
+    /// The story got worse (more sources, higher grade). An incident someone already holds goes to the leadership group
+    /// at once, saying what changed; a grade never goes down by itself. Call inside a write.
+    /// </summary>
+    public void Worsen(Incident incident, string whatChanged, Grade? newGrade = null, string? gradeReason = null)
+    {
+        if (newGrade is { } grade && grade > incident.Grade)
+        {
+            incident.Grade = grade;
+            incident.GradeReason = gradeReason ?? incident.GradeReason;
+        }
+
+        var entry = Entry(time.GetUtcNow(), Actor.Bot, "worsened", incident.Status, incident.Status, whatChanged);
+        Save(incident, entry);
+        events.Reminded(incident, new Reminder(ReminderKind.Worsened, Detail: whatChanged));
+        if (incident.Status is IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling)
+        {
+            EscalateAutomatically(incident, whatChanged, straightToLeadership: true);
+        }
+        else
+        {
+            events.Changed(incident, entry);
+        }
+    }
+
+    internal void Save(Incident incident, AuditEntry entry)
+    {
+        incident.Audit.Add(entry);
+        incident.Version++;
+        db.Incidents.Update(incident);
+    }
+
+    internal static AuditEntry Entry(DateTimeOffset at, Actor actor, string action, IncidentStatus from, IncidentStatus to, string? comment) =>
+        new() { At = at, ActorId = actor.Id, ActorName = actor.Name, Action = action, From = from, To = to, Comment = comment };
+
+    private static Appearance AppearanceOf(NewAppearance appearance) => new()
+    {
+        Url = appearance.Item.Url, Title = appearance.Item.Title, SourceName = appearance.SourceName,
+        Published = appearance.Item.Published, Discovered = appearance.Discovered,
+    };
+
+    private void ApplyEffects(Incident incident, IncidentAction action, Actor actor, IncidentStatus next,
         DateTimeOffset now, long? assigneeId, HandlingOutcome? outcome)
     {
         incident.Status = next;
@@ -109,7 +215,7 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
                 incident.ClaimedAt ??= now;
                 break;
             case IncidentAction.Assign:
-                incident.AssigneeId = assigneeId;
+                incident.AssigneeId = assigneeId ?? incident.AssigneeId;
                 incident.ClaimedAt ??= now;
                 break;
             case IncidentAction.Report:
@@ -122,9 +228,12 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
             case IncidentAction.Resolve:
                 incident.ResolvedAt = now;
                 incident.Outcome = outcome ?? incident.Outcome ?? HandlingOutcome.Other;
+                incident.WatchUntil = now + deadlines.CurrentValue.WatchPeriod;
                 break;
             case IncidentAction.Close:
+            case IncidentAction.FalseAlarm:
                 incident.ClosedAt = now;
+                incident.WatchUntil = null;
                 break;
             case IncidentAction.SendBack:
                 incident.AssigneeId = null;
@@ -132,9 +241,7 @@ public sealed class IncidentService(OpinionDatabase db, IIncidentEvents events, 
             case IncidentAction.Reopen:
                 incident.ResolvedAt = null;
                 incident.ClosedAt = null;
-                break;
-            case IncidentAction.FalseAlarm:
-                incident.ClosedAt = now;
+                incident.WatchUntil = null;
                 break;
         }
     }

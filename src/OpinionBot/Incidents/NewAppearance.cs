@@ -3,5 +3,13 @@ using OpinionBot.Sources;
 
 namespace OpinionBot.Incidents;
 
-/// <summary>An item that matched at least one topic, ready to become (part of) an incident.</summary>
-public sealed record NewAppearance(SourceItem Item, string SourceName, IReadOnlyList<TopicMatch> Matches, DateTimeOffset Discovered);
+/// <summary>An item that matched at least one topic, judged and ready to become (part of) an incident.</summary>
+public sealed record NewAppearance(SourceItem Item, string SourceName, IReadOnlyList<TopicMatch> Matches, DateTimeOffset Discovered)
+{
+    public string? Department { get; init; }
+    public Grade Grade { get; init; } = Grade.General;
+    public string GradeReason { get; init; } = "";
+    public bool Negative { get; init; }
+    public double NegativeScore { get; init; }
+    public IReadOnlyList<string> NegativeWords { get; init; } = [];
+}

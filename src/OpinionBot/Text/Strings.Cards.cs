@@ -23,6 +23,11 @@ public sealed partial class Strings
     public string EscalateButton => Pick("升级", "Escalate");
     public string AssignButton => Pick("指派", "Assign");
     public string ResolveButton => Pick("处置", "Resolve");
+    public string ReportButton => Pick("上报", "Report");
+    public string SendBackButton => Pick("退回", "Send back");
+    public string CloseButton => Pick("平息", "Close");
+    public string ReopenButton => Pick("重新打开", "Reopen");
+    public string FalseAlarmButton => Pick("误报", "False alarm");
     public string BackButton => Pick("« 返回", "« Back");
 
     public string Status(IncidentStatus status) => status switch
@@ -51,6 +56,14 @@ public sealed partial class Strings
         "escalate" => Pick("升级", "escalated"),
         "assign" => Pick("指派", "assigned"),
         "resolve" => Pick("处置", "resolved"),
+        "report" => Pick("上报", "reported"),
+        "sendback" => Pick("退回", "sent back"),
+        "close" => Pick("确认平息", "closed"),
+        "reopen" => Pick("重新打开", "reopened"),
+        "falsealarm" => Pick("标记误报", "marked a false alarm"),
+        "worsened" => Pick("记录恶化", "recorded worsening"),
+        "reappeared" => Pick("记录再次出现", "recorded a reappearance"),
+        "grade" => Pick("调整等级", "changed the grade"),
         _ => action,
     };
 

@@ -1,3 +1,5 @@
+using OpinionBot.Incidents;
+
 namespace OpinionBot.Text;
 
 /// <summary>Short answers to button presses and commands.</summary>
@@ -11,4 +13,20 @@ public sealed partial class Strings
     public string BadButton => Pick("按钮数据无效", "Invalid button");
     public string AlreadyInThatState => Pick("状态未变化", "Nothing to change");
     public string NoPeopleToAssign => Pick("没有可指派的人员，请先在配置中添加 Access:Officers", "Nobody to assign; add people under Access:Officers");
+
+    public string Answer(ActionOutcome outcome, IncidentAction action) => outcome switch
+    {
+        ActionOutcome.Done => Done,
+        ActionOutcome.Stale => StaleCard,
+        ActionOutcome.UnknownIncident => UnknownIncident,
+        ActionOutcome.Forbidden => Forbidden(action),
+        _ => AlreadyInThatState,
+    };
+
+    public string Forbidden(IncidentAction action) => Permissions.MinimumFor(action) switch
+    {
+        Role.Supervisor => Pick("只有分管领导可以执行此操作", "Only a supervisor may do this"),
+        Role.Officer => Pick("只有监测员或分管领导可以执行此操作", "Only an officer or a supervisor may do this"),
+        _ => Pick("你没有此操作的权限", "You may not do this"),
+    };
 }

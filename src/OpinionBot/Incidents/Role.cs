@@ -1,0 +1,37 @@
+namespace OpinionBot.Incidents;
+
+/// <summary>What a person may do. Higher values include everything below them.</summary>
+public enum Role
+{
+    Stranger = 0,
+
+    /// <summary>A department member (网评员): claims, reports, notes, sends back items of their department.</summary>
+    Member = 1,
+
+    /// <summary>A monitor or on-duty officer (监测员/值班人员): also assigns, escalates, resolves.</summary>
+    Officer = 2,
+
+    /// <summary>分管领导/办公室主任: everything, including close, reopen and changing grades.</summary>
+    Supervisor = 3,
+}
+
+/// <summary>Who may do what, as a table a reader can check.</summary>
+public static class Permissions
+{
+    private static readonly Dictionary<IncidentAction, Role> Minimum = new()
+    {
+        [IncidentAction.Claim] = Role.Member,
+        [IncidentAction.Report] = Role.Member,
+        [IncidentAction.SendBack] = Role.Member,
+        [IncidentAction.Assign] = Role.Officer,
+        [IncidentAction.Escalate] = Role.Officer,
+        [IncidentAction.Resolve] = Role.Officer,
+        [IncidentAction.FalseAlarm] = Role.Officer,
+        [IncidentAction.Close] = Role.Supervisor,
+        [IncidentAction.Reopen] = Role.Supervisor,
+    };
+
+    public static Role MinimumFor(IncidentAction action) => Minimum[action];
+
+    public static bool Allows(Role role, IncidentAction action) => role >= Minimum[action];
+}
