@@ -6,6 +6,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     using var host = OpinionBotHost.CreateBuilder(args).Build();
+    // Check every setting before anything starts, so a settings problem is reported alone, without a stack trace.
+    host.Services.GetService<IStartupValidator>()?.Validate();
     await host.RunAsync();
     return 0;
 }

@@ -14,7 +14,7 @@ public sealed partial record SourceSchedule(TimeSpan? Interval, string? Cron)
         var value = text?.Trim() ?? "";
         if (value.Length == 0)
         {
-            error = "empty";
+            error = "it is empty; use e.g. 'every 10m' or a Quartz cron expression";
             return false;
         }
 
@@ -31,7 +31,7 @@ public sealed partial record SourceSchedule(TimeSpan? Interval, string? Cron)
             };
             if (interval < TimeSpan.FromSeconds(1))
             {
-                error = "interval must be at least 1s";
+                error = "the interval must be at least 1s, e.g. 'every 10m'";
                 return false;
             }
 
@@ -41,13 +41,13 @@ public sealed partial record SourceSchedule(TimeSpan? Interval, string? Cron)
 
         if (value.StartsWith("every", StringComparison.OrdinalIgnoreCase))
         {
-            error = "use a number and a unit, e.g. 'every 30s', 'every 10m', 'every 2h'";
+            error = "use a number and a unit, e.g. 'every 30s', 'every 10m', 'every 2h', or a Quartz cron expression";
             return false;
         }
 
         if (!IsCron(value))
         {
-            error = "not an interval ('every 10m') nor a valid Quartz cron expression ('0 0/10 * * * ?')";
+            error = "it is neither an interval such as 'every 10m' nor a valid Quartz cron expression such as '0 0/10 * * * ?'";
             return false;
         }
 

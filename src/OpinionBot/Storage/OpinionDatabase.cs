@@ -124,6 +124,9 @@ public sealed class OpinionDatabase : IDisposable
             value => new BsonValue(value.UtcTicks),
             bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
         mapper.EnumAsInteger = false;
+        // LiteDB turns "" into null and trims strings by default; the model relies on neither.
+        mapper.EmptyStringToNull = false;
+        mapper.TrimWhitespace = false;
         return mapper;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OpinionBot.Storage;
 using Xunit;
 
 namespace OpinionBot.Tests.EndToEnd;
@@ -36,7 +35,10 @@ public sealed class StartupErrorTests
 
     private static async Task<(int Code, string Error)> RunWorkerAsync(Dictionary<string, string> environment)
     {
-        var workerDll = typeof(OpinionDatabase).Assembly.Location;
+        // The worker's own build output (with its own deps and runtimeconfig), same configuration as this test run.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/', '\\')).Parent!.Name;
+        var root = RepositoryRoot();
+        var workerDll = Path.Combine(root, "src", "OpinionBot", "bin", configuration, "net10.0", "OpinionBot.dll");
         var folder = Directory.CreateTempSubdirectory("opinionbot-startup").FullName;
         var start = new ProcessStartInfo("dotnet", ["exec", workerDll])
         {
@@ -56,5 +58,16 @@ public sealed class StartupErrorTests
         _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await error);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpinionBot.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("OpinionBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
