@@ -67,8 +67,9 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<UpdatePoller>();
 
         // Scheduling: Quartz runs the source checks.
+        var checkDeadlinesEvery = configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
         services.AddQuartz(q => q.ScheduleJob<DeadlineJob>(
-            trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+            trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(checkDeadlinesEvery).RepeatForever()),
             job => job.WithIdentity(DeadlineJob.Key)));
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();

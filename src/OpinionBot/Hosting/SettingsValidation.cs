@@ -109,7 +109,7 @@ public sealed class DeadlineOptionsValidation : IValidateOptions<DeadlineOptions
         foreach (var (setting, value) in new[]
                  {
                      ("Major", options.Major), ("Larger", options.Larger), ("General", options.General),
-                     ("NegativeClaim", options.NegativeClaim), ("WatchPeriod", options.WatchPeriod),
+                     ("NegativeClaim", options.NegativeClaim), ("WatchPeriod", options.WatchPeriod), ("CheckEvery", options.CheckEvery),
                  })
         {
             if (value <= TimeSpan.Zero)

@@ -26,6 +26,9 @@ public sealed class DeadlineOptions
     /// <summary>After Resolve, watch this long for flare-ups before closing by itself.</summary>
     public TimeSpan WatchPeriod { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How often deadlines are checked.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ReportWithin(Grade grade) => grade switch
     {
         Grade.Major => Major,
