@@ -44,5 +44,13 @@ public sealed partial class Strings
     public string TopicHasNoWords(string topic) =>
         Pick($"专题“{topic}”没有关键词：请填写 Keywords 或 Rule", $"Topic '{topic}' has no keywords: set Keywords or Rule");
 
+    public string LexiconBadLine(string file, int line, string text) =>
+        Pick($"词库 {file} 第 {line} 行无法识别：“{Shorten(text)}”（格式：词 权重，或 [段名]）",
+            $"Lexicon {file}, line {line} is not understood: '{Shorten(text)}' (expected: word weight, or [section])");
+
+    /// <summary>"负面: 投诉, 拖欠工资" on the card.</summary>
+    public string NegativeBecause(IEnumerable<string> words) =>
+        Pick($"负面: {string.Join(", ", words)}", $"Negative: {string.Join(", ", words)}");
+
     private static string Shorten(string token) => token.Length <= 20 ? token : token[..20] + "…";
 }
