@@ -52,5 +52,27 @@ public sealed partial class Strings
     public string NegativeBecause(IEnumerable<string> words) =>
         Pick($"负面: {string.Join(", ", words)}", $"Negative: {string.Join(", ", words)}");
 
+    /// <summary>"较大：负面 + 3 个来源 2 小时内"; just the grade when nothing raised it.</summary>
+    public string GradeReason(Incidents.Grade grade, IReadOnlyList<string> parts) =>
+        parts.Count == 0 ? GradeName(grade) : Pick($"{GradeName(grade)}：{string.Join(" + ", parts)}", $"{GradeName(grade)}: {string.Join(" + ", parts)}");
+
+    public string GradeFactorText(GradeFactor factor, GradeInput input, TimeSpan window) => factor switch
+    {
+        GradeFactor.TopicDefault => Pick("专题默认等级", "topic default"),
+        GradeFactor.Negative => Pick("负面", "negative"),
+        GradeFactor.NegativeScore => Pick($"负面程度 {input.Sentiment.Score:0.#}", $"negativity {input.Sentiment.Score:0.#}"),
+        GradeFactor.SourceWeight => Pick($"重要来源（权重 {input.SourceWeight:0.#}）", $"important source (weight {input.SourceWeight:0.#})"),
+        GradeFactor.Sources => Pick($"{input.Sources} 个来源 {WindowText(window)}内", $"{input.Sources} sources within {WindowText(window)}"),
+        GradeFactor.Replies => Pick($"{input.Replies} 条回复", $"{input.Replies} replies"),
+        GradeFactor.Views => Pick($"{input.Views} 次浏览", $"{input.Views} views"),
+        _ => factor.ToString(),
+    };
+
+    /// <summary>"2 小时" / "2 hours", "30 分钟" / "30 minutes", "3 天" / "3 days".</summary>
+    public string WindowText(TimeSpan span) =>
+        span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? Pick($"{span.TotalDays:0} 天", $"{span.TotalDays:0} {(span.TotalDays == 1 ? "day" : "days")}")
+        : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? Pick($"{span.TotalHours:0} 小时", $"{span.TotalHours:0} {(span.TotalHours == 1 ? "hour" : "hours")}")
+        : Pick($"{span.TotalMinutes:0} 分钟", $"{span.TotalMinutes:0} minutes");
+
     private static string Shorten(string token) => token.Length <= 20 ? token : token[..20] + "…";
 }
