@@ -74,5 +74,15 @@ public sealed partial class Strings
         : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? Pick($"{span.TotalHours:0} 小时", $"{span.TotalHours:0} {(span.TotalHours == 1 ? "hour" : "hours")}")
         : Pick($"{span.TotalMinutes:0} 分钟", $"{span.TotalMinutes:0} minutes");
 
+    /// <summary>"传播扩大：2 → 4 个来源（2 小时内）"</summary>
+    public string SpreadRose(int before, int after, TimeSpan window) =>
+        Pick($"传播扩大：{before} → {after} 个来源（{WindowText(window)}内）", $"spread widened: {before} → {after} sources (within {WindowText(window)})");
+
+    /// <summary>"等级上调：一般 → 较大"</summary>
+    public string GradeRose(Incidents.Grade before, Incidents.Grade after) =>
+        Pick($"等级上调：{GradeName(before)} → {GradeName(after)}", $"grade raised: {GradeName(before)} → {GradeName(after)}");
+
+    public string JoinChanges(IEnumerable<string> changes) => string.Join(Pick("；", "; "), changes);
+
     private static string Shorten(string token) => token.Length <= 20 ? token : token[..20] + "…";
 }
