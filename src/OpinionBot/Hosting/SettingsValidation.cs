@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.Matching;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
+using OpinionBot.Text;
 
 namespace OpinionBot.Hosting;
 
@@ -92,13 +94,12 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
                 return ValidateOptionsResult.Fail($"Topics:{i}:Name is missing: give every topic a name.");
             }
 
-            if (topic.Keywords.All(string.IsNullOrWhiteSpace))
-            {
-                return ValidateOptionsResult.Fail($"Topics:{i}:Keywords of topic '{topic.Name}' is empty: list at least one keyword.");
-            }
         }
 
-        return ValidateOptionsResult.Success;
+        // Compiles every rule now, so a malformed rule stops the start with its position instead of matching nothing.
+        return TopicMatcher.Validate(options.Topics, Strings.For(options.Culture)) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
     }
 }
 

@@ -1,31 +1,48 @@
 using OpinionBot.Sources;
+using OpinionBot.Text;
 
 namespace OpinionBot.Matching;
 
-/// <summary>Decides which topics an item belongs to.</summary>
+/// <summary>
+/// Decides which topics an item belongs to. All configured topics and the temporary focused-monitoring watches are
+/// compiled into one automaton; <see cref="ReplaceWatches"/> swaps in a new compilation without blocking readers.
+/// </summary>
 public sealed class TopicMatcher
 {
     private readonly IReadOnlyList<TopicDefinition> _topics;
+    private readonly Strings _strings;
+    private volatile CompiledTopics _compiled;
 
-    public TopicMatcher(IReadOnlyList<TopicDefinition> topics) => _topics = topics;
-
-    public IReadOnlyList<TopicMatch> Match(SourceItem item)
+    /// <summary>Compiles every topic; throws <see cref="RuleSyntaxException"/> naming the first topic whose rule is broken.</summary>
+    public TopicMatcher(IReadOnlyList<TopicDefinition> topics, Strings? strings = null)
     {
-        var haystack = item.Title + "\n" + item.Text;
-        var matches = new List<TopicMatch>();
-        foreach (var topic in _topics)
-        {
-            var hits = topic.Keywords
-                .Where(k => !string.IsNullOrWhiteSpace(k) && haystack.Contains(k.Trim(), StringComparison.OrdinalIgnoreCase))
-                .Select(k => k.Trim())
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToList();
-            if (hits.Count > 0)
-            {
-                matches.Add(new TopicMatch(topic.Name, hits));
-            }
-        }
-
-        return matches;
+        _topics = topics;
+        _strings = strings ?? Strings.Chinese;
+        _compiled = CompiledTopics.Compile(topics, [], _strings);
     }
+
+    /// <summary>How many distinct patterns the automaton holds.</summary>
+    public int PatternCount => _compiled.PatternCount;
+
+    /// <summary>The first problem with the topics, in the language of <paramref name="strings"/>, or null when all compile.</summary>
+    public static string? Validate(IReadOnlyList<TopicDefinition> topics, Strings strings)
+    {
+        try
+        {
+            CompiledTopics.Compile(topics, [], strings);
+            return null;
+        }
+        catch (RuleSyntaxException e)
+        {
+            return e.Message;
+        }
+    }
+
+    public IReadOnlyList<TopicMatch> Match(SourceItem item) => Match(item.Title, item.Text);
+
+    public IReadOnlyList<TopicMatch> Match(string title, string text) => _compiled.Match(title ?? "", text ?? "");
+
+    /// <summary>Replaces the temporary watches (重点监控) the matcher includes besides the configured topics.</summary>
+    public void ReplaceWatches(IReadOnlyList<WatchTopic> watches) =>
+        _compiled = CompiledTopics.Compile(_topics, watches, _strings);
 }
