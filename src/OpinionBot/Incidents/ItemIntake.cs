@@ -48,7 +48,7 @@ public sealed class ItemIntake(
                     return 0;
                 }
 
-                incidents.Open(new NewAppearance(item, source.Name, matches, now));
+                incidents.Open(new NewAppearance(item, source.Name, matches, now) { Department = DepartmentFor(matches) });
                 return 1;
             });
         }
@@ -60,4 +60,9 @@ public sealed class ItemIntake(
 
         return opened;
     }
+
+    /// <summary>谁主管、谁负责: the first matched topic that names a department decides where the card goes.</summary>
+    private string? DepartmentFor(IReadOnlyList<TopicMatch> matches) =>
+        matches.Select(m => options.CurrentValue.Topics.FirstOrDefault(t => t.Name == m.Topic)?.Department)
+            .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
 }

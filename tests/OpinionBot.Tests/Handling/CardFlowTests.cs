@@ -65,7 +65,8 @@ public sealed class CardFlowTests : IAsyncLifetime
         var tampered = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, "c:1:0:9999999999999999999999");
         var unknown = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, "c:424242:0");
         var garbage = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, "💣' OR 1=1 --");
-        var wrongChat = Api.InjectCallback(-5555, BotHarness.Officer, card.MessageId, claim);
+        Api.InjectMessage(-5555, BotHarness.Officer, "an unconfigured group"); // message 1 of that chat
+        var wrongChat = Api.InjectCallback(-5555, BotHarness.Officer, 1, claim);
         await Api.WaitUntilAsync(() => new[] { stranger, tampered, unknown, garbage, wrongChat }.All(Answered), Patience);
         Assert.Equal(IncidentStatus.New, Assert.Single(_bot.Database.Incidents.FindAll()).Status);
 
@@ -78,6 +79,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.Contains("无效", Answer(tampered));
         Assert.Contains("找不到", Answer(unknown));
         Assert.Contains("无效", Answer(garbage));
+        Assert.Contains("未配置", Answer(wrongChat));
         Assert.Contains("卡片已更新", Answer(stale));
     }
 
@@ -135,7 +137,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         var departmentCard = Api.Messages(DepartmentChat)[0];
 
         var claim = Api.InjectCallback(DepartmentChat, DepartmentMember, departmentCard.MessageId, departmentCard.ButtonData("认领")!);
-        await Api.WaitUntilAsync(() => Answered(claim) && Card().Text!.Contains("核实中"), Patience);
+        await Api.WaitUntilAsync(() => Answered(claim) && Api.Messages(DepartmentChat)[0].Text!.Contains("核实中"), Patience);
         var card = Api.Messages(DepartmentChat)[0];
         var sendBack = Api.InjectCallback(DepartmentChat, DepartmentMember, card.MessageId, card.ButtonData("退回")!);
         await Api.WaitUntilAsync(() => Answered(sendBack) && Card().Text!.Contains("新发现"), Patience);
