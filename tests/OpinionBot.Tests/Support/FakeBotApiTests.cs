@@ -363,4 +363,42 @@ public sealed class FakeBotApiTests : IAsyncLifetime, IDisposable
         Assert.Contains("api.Messages(Group).Count == 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("visible in the dump", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DisposeAsync_WithParkedLongPoll_StopsQuickly()
+    {
+        var other = await FakeBotApi.StartAsync();
+        var client = new TelegramBotClient(other.ClientOptions(), http);
+        var poll = client.GetUpdates(timeout: 30);
+        await other.WaitUntilAsync(() => other.PollersWaiting == 1);
+        var clock = Stopwatch.StartNew();
+
+        await other.DisposeAsync();
+
+        Assert.Empty(await poll);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task StartAsync_SeveralAtOnce_EachOnItsOwnPort()
+    {
+        var fakes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => FakeBotApi.StartAsync()));
+        try
+        {
+            foreach (var fake in fakes)
+            {
+                await new TelegramBotClient(fake.ClientOptions(), http).SendMessage(Group, fake.BaseUrl);
+            }
+
+            Assert.Equal(3, fakes.Select(fake => fake.BaseUrl).Distinct().Count());
+            Assert.All(fakes, fake => Assert.Equal(fake.BaseUrl, fake.Messages(Group).Single().Text));
+        }
+        finally
+        {
+            foreach (var fake in fakes)
+            {
+                await fake.DisposeAsync();
+            }
+        }
+    }
 }
