@@ -84,15 +84,21 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             return;
         }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException or IOException)
+        {
+            // A bug in the fake should show up in the test's failure dump, not vanish into a silent Kestrel 500.
+            reply = BotApiReply.Error(500, "Internal Server Error: the fake Bot API failed: " + error);
+        }
 
         Record(call, reply);
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;
         try
         {
-            await context.Response.WriteAsync(reply.Body, cancellationToken);
+            // Not the linked token: a poll ended by shutdown must still deliver its empty answer.
+            await context.Response.WriteAsync(reply.Body, context.RequestAborted);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client gave up (timeout or cancellation) before the answer was written.
         }
