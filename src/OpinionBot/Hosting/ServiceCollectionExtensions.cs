@@ -52,7 +52,7 @@ public static class ServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.TrimEnd('/');
                 // The outbox handles 429s itself, in order per chat, so the client must not retry behind its back.
-                return new TelegramBotClient(new TelegramBotClientOptions(options.Token, baseUrl) { RetryCount = 0 }, http);
+                return new TelegramBotClient(new TelegramBotClientOptions(options.Token, baseUrl) { RetryThreshold = 0, RetryCount = 0 }, http);
             });
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<Outbox>();
