@@ -29,8 +29,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
 
         // Sources and matching.
-        services.AddHttpClient(FeedSourceReader.HttpClientName);
-        services.AddSingleton<ISourceReader, FeedSourceReader>();
         services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
 
         return services;
