@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Matching;
+using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 
@@ -29,6 +30,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
 
         // Sources and matching.
+        services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.Section);
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        services.AddSingleton<SafeFetcher>();
+        services.AddSingleton<IFetchMemory, LiteFetchMemory>();
+        services.AddSingleton<ISourceReader, SourceReader>();
+        services.AddSingleton<SourceHealthTracker>();
+        services.AddSingleton<HeightenedPeriods>();
         services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
 
         return services;

@@ -26,9 +26,12 @@ public enum FetchFailureKind
     TooManyRedirects,
     HttpStatus,
     Network,
+
+    /// <summary>The page arrived but cannot be used: undecodable bytes, not a feed, invalid selectors.</summary>
+    Unreadable,
 }
 
-/// <summary>A fetch that did not produce a page; <see cref="Exception.Message"/> is one line a supervisor can act on.</summary>
+/// <summary>A read that produced no items; <see cref="Exception.Message"/> is one line a supervisor can act on.</summary>
 public sealed class FetchException : Exception
 {
     public FetchException(FetchFailureKind kind, string message, Exception? inner = null) : base(message, inner) => Kind = kind;
