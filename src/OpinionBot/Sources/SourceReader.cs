@@ -100,7 +100,9 @@ public sealed class SourceReader(
         FetchException? firstError = null;
         foreach (var word in words)
         {
-            var url = new Uri(source.Url.Replace("{keyword}", HttpUtility.UrlEncode(word, encoding), StringComparison.Ordinal));
+            var escaped = HttpUtility.UrlEncode(word, encoding);
+            var url = new Uri(source.Url.Replace("{keyword}", escaped, StringComparison.Ordinal)
+                .Replace("%7Bkeyword%7D", escaped, StringComparison.OrdinalIgnoreCase));
             try
             {
                 var reading = await ReadListAsync(source, url, conditional: false, ct);

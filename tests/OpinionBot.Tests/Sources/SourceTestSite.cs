@@ -117,7 +117,7 @@ internal sealed class SourceTestSite : IAsyncDisposable
         var keyword = HttpUtility.UrlDecode(q, Encoding.GetEncoding("gbk"));
         var html = $"""
             <html><head><meta charset="gbk"><title>搜索</title></head><body><ul class="results">
-            <li><a href="/t/{keyword.Length}">关于{keyword}的帖子</a><span class="time">1小时前</span></li>
+            <li><a href="/t/{Uri.EscapeDataString(keyword)}">关于{keyword}的帖子</a><span class="time">1小时前</span></li>
             </ul></body></html>
             """;
         return Results.Bytes(Encoding.GetEncoding("gbk").GetBytes(html), "text/html; charset=gbk");
