@@ -129,8 +129,11 @@ public static class FeedExtractor
             return g;
         }
 
+        // Atom ids are often the entry's permalink when no link is given.
+        var id = node.Child("id")?.Text.ToString().Trim();
         return node.Child("feedburner:origLink")?.Text.ToString() ?? node.Attribute("rdf:about") ??
-            node.Children.FirstOrDefault(c => c.LocalName == "link")?.Attribute("href");
+            node.Children.FirstOrDefault(c => c.LocalName == "link")?.Attribute("href") ??
+            (id is not null && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? id : null);
     }
 
     /// <summary>JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1).</summary>

@@ -77,6 +77,8 @@ public sealed partial class FeedNode(string name)
             MaxCharactersFromEntities = 1024,
         };
         // Namespaces off: a feed that uses a prefix it never declared is still read (names keep their prefix).
+        // The text is already decoded, so the declaration has nothing left to say; some feeds put it after a comment.
+        xml = XmlDeclaration().Replace(xml, "", 1);
         using var text = new XmlTextReader(new StringReader(xml)) { Namespaces = false, DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
         using var reader = XmlReader.Create(text, settings);
         var stack = new Stack<FeedNode>();
@@ -146,6 +148,9 @@ public sealed partial class FeedNode(string name)
                 break;
         }
     }
+
+    [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
+    private static partial Regex XmlDeclaration();
 
     [GeneratedRegex(@"&[A-Za-z][A-Za-z0-9]{0,31};|&#[0-9]{1,7};|&#x[0-9A-Fa-f]{1,6};")]
     private static partial Regex EntityPattern();

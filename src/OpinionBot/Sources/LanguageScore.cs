@@ -23,15 +23,25 @@ internal static class LanguageScore
     {
         var total = 0;
         var good = 0.0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c < 0x80)
             {
                 continue;
             }
 
             total++;
-            good += Weight(codePage, c);
+            var weight = Weight(codePage, c);
+
+            // Cyrillic words are made of Cyrillic letters; one "Cyrillic" letter between Latin ones is a misread accent.
+            if (weight > 0 && codePage is 20866 or 1251 &&
+                ((i > 0 && char.IsAsciiLetter(text[i - 1])) || (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            {
+                weight = 0;
+            }
+
+            good += weight;
         }
 
         return total == 0 ? 1 : (double)good / total;
