@@ -79,7 +79,7 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
             if (!SourceSchedule.TryParse(source.Schedule, out _, out var error))
             {
                 return ValidateOptionsResult.Fail(
-                    $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid ({error}): use e.g. 'every 10m' or a Quartz cron expression.");
+                    $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid ({error}): use 'morning-noon-evening', e.g. 'every 10m', or a Quartz cron expression.");
             }
         }
 
