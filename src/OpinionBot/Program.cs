@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Hosting;
+using OpinionBot.Sources;
 using Serilog;
+
+// `check <url> …` tries a source once and exits; it needs no Telegram settings, so it runs before the host is built.
+if (args.Length > 0 && args[0] == "check")
+{
+    return await CheckCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try

@@ -9,6 +9,7 @@ using OpinionBot.Sources;
 using OpinionBot.Storage;
 using Quartz;
 using Telegram.Bot;
+using SchedulingOptions = OpinionBot.Scheduling.SchedulingOptions;
 
 namespace OpinionBot.Hosting;
 
@@ -33,8 +34,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
 
         // Sources and matching.
-        services.AddHttpClient(FeedSourceReader.HttpClientName);
-        services.AddSingleton<ISourceReader, FeedSourceReader>();
+        services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.Section);
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        services.AddSingleton<SafeFetcher>();
+        services.AddSingleton<IFetchMemory, LiteFetchMemory>();
+        services.AddSingleton<ISourceReader, SourceReader>();
+        services.AddSingleton<SourceHealthTracker>();
+        services.AddSingleton<HeightenedPeriods>();
         services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
 
         // Incidents.
@@ -62,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentEvents>(sp => sp.GetRequiredService<CardPublisher>());
         services.AddSingleton<CardPresses>();
         services.AddSingleton<CardNotes>();
+        services.AddSingleton<SupervisorNotices>();
         services.AddSingleton<UpdateRouter>();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<UpdatePoller>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Sources;
@@ -6,11 +7,16 @@ using Quartz;
 
 namespace OpinionBot.Scheduling;
 
-/// <summary>Checks one source: read it, take its new items. One job per source; never two checks of it at once.</summary>
+/// <summary>
+/// Checks one source: read it, take its new items, record its health and tell supervisors when it starts failing,
+/// looks redesigned or recovers. One job per source; never two checks of the same source at once.
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class SourceCheckJob(
     ISourceReader reader,
     ItemIntake intake,
+    SourceHealthTracker health,
+    SupervisorNotices notices,
     IOptionsMonitor<MonitoringOptions> monitoring,
     ILogger<SourceCheckJob> logger) : IJob
 {
@@ -25,21 +31,37 @@ public sealed class SourceCheckJob(
             return;
         }
 
+        HealthChange? change;
         try
         {
-            var reading = await reader.ReadAsync(source, cancellationToken);
-            if (reading.NotModified)
+            var reading = await reader.ReadAsync(source, SearchKeywords(source), cancellationToken);
+            change = health.Record(source.Name, ReadOutcome.From(reading));
+            if (!reading.NotModified)
             {
-                return;
+                var opened = intake.Take(source, reading.Items);
+                logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened);
             }
-
-            var opened = intake.Take(source, reading.Items);
-            logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // A failing source must not stop the scheduler; the next run tries again.
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A failing source must not stop the scheduler; the next run tries again, and health decides on a notice.
             logger.LogWarning("Checking {Source} failed: {Error}", source.Name, ex.Message);
+            change = health.Record(source.Name, ReadOutcome.Failed(ex.Message));
+        }
+
+        if (change is not null)
+        {
+            notices.Post(text => change.Describe(text));
         }
     }
+
+    /// <summary>A search source is queried once per keyword of every topic (the plain keywords, not rule syntax).</summary>
+    private List<string> SearchKeywords(SourceDefinition source) =>
+        source.Kind != SourceKinds.Search ? []
+            : monitoring.CurrentValue.Topics.SelectMany(t => t.Keywords)
+                .Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -5,16 +5,26 @@ using Quartz;
 
 namespace OpinionBot.Scheduling;
 
-/// <summary>Puts one Quartz job per enabled source on the scheduler at start, and reschedules a source on demand.</summary>
+/// <summary>
+/// Puts one Quartz job per enabled source on the scheduler at start, with the source's own triggers (in its time zone,
+/// with a little jitter) plus, during a heightened period (重点时段), a short-interval trigger that ends with it.
+/// </summary>
 public sealed class SourceJobs(
     ISchedulerFactory schedulers,
     IOptionsMonitor<MonitoringOptions> monitoring,
-    TimeZoneInfo zone,
+    IOptionsMonitor<SchedulingOptions> scheduling,
+    HeightenedPeriods heightened,
+    TimeProvider time,
     ILogger<SourceJobs> logger) : IHostedService
 {
     private const string Group = "sources";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => ScheduleAllAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Reschedules every source, e.g. when a heightened period starts or ends.</summary>
+    public async Task ScheduleAllAsync(CancellationToken cancellationToken)
     {
         foreach (var source in monitoring.CurrentValue.Sources)
         {
@@ -22,16 +32,20 @@ public sealed class SourceJobs(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>(Re)schedules a source; a disabled source is unscheduled.</summary>
     public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(source.Name, Group);
         await scheduler.DeleteJob(jobKey, cancellationToken);
-        if (!source.Enabled || !SourceSchedule.TryParse(source.Schedule, out var schedule, out _))
+        if (!source.Enabled)
         {
+            return;
+        }
+
+        if (!SourceSchedule.TryParse(source.Schedule, out var schedule, out var error))
+        {
+            logger.LogWarning("Source {Source} not scheduled: {Error}", source.Name, error);
             return;
         }
 
@@ -39,11 +53,14 @@ public sealed class SourceJobs(
             .WithIdentity(jobKey)
             .UsingJobData(SourceCheckJob.SourceNameKey, source.Name)
             .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(source.Name, Group).ForJob(jobKey);
-        trigger = schedule.Interval is { } interval
-            ? trigger.StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
-            : trigger.StartNow().WithCronSchedule(schedule.Cron!, c => c.InTimeZone(zone));
-        await scheduler.ScheduleJob(job, trigger.Build(), cancellationToken: cancellationToken);
+        var jitter = scheduling.CurrentValue.Jitter;
+        var triggers = schedule.CreateTriggers(jobKey, source.ResolveTimeZone(), jitter, time).ToList();
+        if (heightened.Current() is { } period)
+        {
+            triggers.Add(SourceSchedule.CreateHeightenedTrigger(jobKey, period, jitter, time));
+        }
+
+        await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
         logger.LogInformation("Scheduled {Source} ({Schedule})", source.Name, source.Schedule);
     }
 }

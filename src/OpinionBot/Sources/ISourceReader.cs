@@ -3,11 +3,24 @@ namespace OpinionBot.Sources;
 /// <summary>Reads a source once and returns what it currently lists.</summary>
 public interface ISourceReader
 {
-    Task<SourceReading> ReadAsync(SourceDefinition source, CancellationToken cancellationToken);
+    /// <param name="searchKeywords">The topic keywords; a <c>search</c> source makes one request per keyword.</param>
+    Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of one read. <see cref="NotModified"/> means the server said nothing changed (HTTP 304).</summary>
-public sealed record SourceReading(IReadOnlyList<SourceItem> Items, bool NotModified = false)
+/// <summary>
+/// The outcome of one read. <see cref="NotModified"/> means the server said nothing changed (HTTP 304).
+/// <see cref="SelectorsFoundNothing"/> means the page loaded but the item selector matched nothing (a redesign?).
+/// </summary>
+/// <param name="Encoding">The encoding the page was decoded with, e.g. <c>GB18030</c>.</param>
+/// <param name="Warnings">Things worth a log line (undated items, an overruled charset); never fatal.</param>
+public sealed record SourceReading(
+    IReadOnlyList<SourceItem> Items,
+    bool NotModified = false,
+    string? Encoding = null,
+    IReadOnlyList<string>? Warnings = null,
+    bool SelectorsFoundNothing = false)
 {
     public static SourceReading Unchanged { get; } = new([], NotModified: true);
+
+    public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
 }

@@ -33,6 +33,9 @@ public sealed class OpinionDatabase : IDisposable
         Cards = _db.GetCollection<CardPlacement>("cards");
         Counters = _db.GetCollection<Counter>("counters");
         People = _db.GetCollection<Person>("people");
+        SourceHealth = _db.GetCollection<SourceHealth>("source_health");
+        FetchValidators = _db.GetCollection<StoredValidators>("fetch_validators");
+        HeightenedPeriods = _db.GetCollection<Scheduling.HeightenedPeriod>("heightened_periods");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -46,6 +49,9 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<CardPlacement> Cards { get; }
     public ILiteCollection<Counter> Counters { get; }
     public ILiteCollection<Person> People { get; }
+    public ILiteCollection<SourceHealth> SourceHealth { get; }
+    public ILiteCollection<StoredValidators> FetchValidators { get; }
+    public ILiteCollection<Scheduling.HeightenedPeriod> HeightenedPeriods { get; }
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpinionBot.Bench.FetchToItemsBenchmark).Assembly).Run(args);

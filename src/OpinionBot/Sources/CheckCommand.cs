@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpinionBot.Text;
+
+namespace OpinionBot.Sources;
+
+/// <summary>
+/// <c>check &lt;url&gt; [--kind …] [--item SEL …] [--json]</c>: reads a source once through the same safe fetcher and
+/// prints what it yields, so a supervisor can write selectors before trusting a source. Needs no Telegram settings.
+/// </summary>
+public static class CheckCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    /// <returns>0 when items were found, 1 when the source yields nothing or fails, 2 for a usage error.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var strings = Strings.For(configuration["Culture"]);
+        var fetching = configuration.GetSection(FetchingOptions.Section).Get<FetchingOptions>() ?? new FetchingOptions();
+        if (!CheckArguments.TryParse(args, fetching, out var check))
+        {
+            await output.WriteLineAsync(strings.CheckUsage);
+            return 2;
+        }
+
+        using var fetcher = new SafeFetcher(Options.Create(fetching), TimeProvider.System);
+        var reader = new SourceReader(fetcher, Options.Create(fetching), TimeProvider.System, NullLogger<SourceReader>.Instance);
+        SourceReading reading;
+        try
+        {
+            reading = await reader.ReadAsync(check.Source, check.Keywords, ct);
+        }
+        catch (FetchException ex)
+        {
+            await output.WriteLineAsync(check.Json ? JsonSerializer.Serialize(new { error = ex.Message }, Json) : strings.CheckFailed(ex.Message));
+            return 1;
+        }
+
+        if (check.Json)
+        {
+            var rows = reading.Items.Select(i => new { title = i.Title, url = i.Url, published = i.Published?.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) });
+            await output.WriteLineAsync(JsonSerializer.Serialize(rows, Json));
+            return reading.Items.Count > 0 ? 0 : 1;
+        }
+
+        await WriteTextAsync(output, strings, reading);
+        return reading.Items.Count > 0 ? 0 : 1;
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, Strings strings, SourceReading reading)
+    {
+        if (reading.NotModified)
+        {
+            await output.WriteLineAsync(strings.CheckNotModified);
+            return;
+        }
+
+        await output.WriteLineAsync(strings.CheckSummary(reading.Items.Count, reading.Encoding));
+        var n = 0;
+        foreach (var item in reading.Items)
+        {
+            var when = item.Published?.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) ?? strings.CheckNoTime;
+            await output.WriteLineAsync($"{++n}. {item.Title}\n   {item.Url}\n   {when}");
+        }
+
+        foreach (var warning in reading.Warnings)
+        {
+            await output.WriteLineAsync($"! {warning}");
+        }
+
+        if (reading.Items.Count == 0)
+        {
+            await output.WriteLineAsync(strings.CheckNoItems);
+        }
+    }
+}

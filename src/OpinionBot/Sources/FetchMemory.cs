@@ -1,0 +1,36 @@
+using LiteDB;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Sources;
+
+/// <summary>What the reader remembers between reads: validators for conditional GET, and which items were already seen.</summary>
+public interface IFetchMemory
+{
+    FetchValidators? GetValidators(string url);
+
+    void SaveValidators(string url, FetchValidators validators);
+
+    /// <summary>True when the item (by canonical URL) was processed before, so its page need not be followed again.</summary>
+    bool HasSeen(string canonicalUrl);
+}
+
+/// <summary>Stored ETag / Last-Modified of a fetched URL.</summary>
+public sealed class StoredValidators
+{
+    [BsonId]
+    public string Url { get; set; } = "";
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+}
+
+/// <summary>The reader's memory in the LiteDB file: its own validators collection and the pipeline's seen items.</summary>
+public sealed class LiteFetchMemory(OpinionDatabase database) : IFetchMemory
+{
+    public FetchValidators? GetValidators(string url) =>
+        database.FetchValidators.FindById(url) is { } v ? new FetchValidators(v.ETag, v.LastModified) : null;
+
+    public void SaveValidators(string url, FetchValidators validators) =>
+        database.Write(() => database.FetchValidators.Upsert(new StoredValidators { Url = url, ETag = validators.ETag, LastModified = validators.LastModified }));
+
+    public bool HasSeen(string canonicalUrl) => database.SeenItems.FindById(canonicalUrl) is not null;
+}
