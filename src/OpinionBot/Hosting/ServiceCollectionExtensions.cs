@@ -31,7 +31,7 @@ public static class ServiceCollectionExtensions
         // Sources and matching.
         services.AddHttpClient(FeedSourceReader.HttpClientName);
         services.AddSingleton<ISourceReader, FeedSourceReader>();
-        services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
+        services.AddMatching();
 
         return services;
     }
