@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using OpinionBot.Bench;
+
+BenchmarkSwitcher.FromAssembly(typeof(MatchingBenchmarks).Assembly).Run(args);
