@@ -41,7 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();
-        services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
+        services.AddMatching();
 
         // Incidents.
         services.AddSingleton(sp => TeamTimeZone(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));

@@ -12,6 +12,7 @@ internal sealed class CompiledTopics
     private readonly Dictionary<string, int> _patternOf;
     private readonly Topic[] _topics;
     private readonly int[][] _topicsByPattern;
+    private readonly (TermNode Term, int Pattern)[][] _wordsOf;
 
     private CompiledTopics(KeywordAutomaton automaton, Dictionary<string, int> patternOf, Topic[] topics)
     {
@@ -28,6 +29,7 @@ internal sealed class CompiledTopics
         }
 
         _topicsByPattern = [.. byPattern.Select(x => x is null ? [] : x.Distinct().ToArray())];
+        _wordsOf = [.. topics.Select(t => Terms(t.Rule).Where(x => !x.Negated).Select(x => (x.Node, patternOf[x.Node.Key])).ToArray())];
     }
 
     public int PatternCount => _patternOf.Count;
@@ -71,9 +73,9 @@ internal sealed class CompiledTopics
                 continue;
             }
 
-            var words = Terms(topic.Rule)
-                .Where(x => !x.Negated && hits.Has(_patternOf[x.Node.Key], x.Node))
-                .Select(x => x.Node.Text.Trim())
+            var words = _wordsOf[index]
+                .Where(x => hits.Has(x.Pattern, x.Term))
+                .Select(x => x.Term.Text.Trim())
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
             matches.Add(new TopicMatch(topic.Name, words, topic.Grade, topic.Department, topic.WatchedIncidentId));

@@ -20,7 +20,6 @@ public sealed class GradingOptions
     [
         new() { Grade = Grade.Major, Negative = true, MinSources = 5 },
         new() { Grade = Grade.Major, Negative = true, MinViews = 100_000 },
-        new() { Grade = Grade.Major, Negative = true, MinNegativeScore = 10 },
         new() { Grade = Grade.Larger, Negative = true, MinSources = 3 },
         new() { Grade = Grade.Larger, Negative = true, MinSourceWeight = 2 },
         new() { Grade = Grade.Larger, MinReplies = 200 },

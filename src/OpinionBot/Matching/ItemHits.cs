@@ -19,7 +19,21 @@ internal sealed class ItemHits
 
     public IEnumerable<int> Patterns => _byPattern.Keys;
 
-    public bool Has(int pattern, TermNode term) => Occurrences(pattern, term).Any();
+    public bool Has(int pattern, TermNode term)
+    {
+        if (_byPattern.TryGetValue(pattern, out var list))
+        {
+            foreach (var (field, hit) in list)
+            {
+                if ((term.Prefix || hit.WholeWord) && (term.Scope == RuleScope.Anywhere || term.Scope == field))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public IEnumerable<(RuleScope Field, KeywordHit Hit)> Occurrences(int pattern, TermNode term) =>
         _byPattern.TryGetValue(pattern, out var list)

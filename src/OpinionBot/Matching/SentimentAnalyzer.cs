@@ -9,6 +9,10 @@ public sealed record SentimentResult(bool Negative, double Score, IReadOnlyList<
 {
     public static readonly SentimentResult Neutral = new(false, 0, []);
 
+    /// <summary>An incident's sentiment over its appearances: negative if any is, the highest score, all words.</summary>
+    public static SentimentResult Combine(SentimentResult a, SentimentResult b) =>
+        new(a.Negative || b.Negative, Math.Max(a.Score, b.Score), [.. a.Words.Concat(b.Words).Distinct()]);
+
     /// <summary>"负面: 投诉, 拖欠工资", or empty when not negative.</summary>
     public string Describe(Strings strings) => Negative ? strings.NegativeBecause(Words) : "";
 }

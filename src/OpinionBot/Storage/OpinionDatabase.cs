@@ -1,6 +1,7 @@
 using LiteDB;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.Matching;
 using OpinionBot.Sources;
 
 namespace OpinionBot.Storage;
@@ -36,11 +37,13 @@ public sealed class OpinionDatabase : IDisposable
         SourceHealth = _db.GetCollection<SourceHealth>("source_health");
         FetchValidators = _db.GetCollection<StoredValidators>("fetch_validators");
         HeightenedPeriods = _db.GetCollection<Scheduling.HeightenedPeriod>("heightened_periods");
+        WatchedStories = _db.GetCollection<WatchedStory>("watched_stories");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
         Outbox.EnsureIndex(x => x.DeliveredAt);
         Cards.EnsureIndex(x => x.IncidentId);
+        WatchedStories.EnsureIndex(x => x.Expires);
     }
 
     public ILiteCollection<Incident> Incidents { get; }
@@ -52,6 +55,7 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<SourceHealth> SourceHealth { get; }
     public ILiteCollection<StoredValidators> FetchValidators { get; }
     public ILiteCollection<Scheduling.HeightenedPeriod> HeightenedPeriods { get; }
+    public ILiteCollection<WatchedStory> WatchedStories { get; }
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;

@@ -84,5 +84,8 @@ public sealed partial class Strings
 
     public string JoinChanges(IEnumerable<string> changes) => string.Join(Pick("；", "; "), changes);
 
+    /// <summary>The topic name a focused-monitoring match shows: "重点监控 2026-0042".</summary>
+    public string WatchTopicName(string incidentNumber) => Pick($"重点监控 {incidentNumber}", $"Focused watch {incidentNumber}");
+
     private static string Shorten(string token) => token.Length <= 20 ? token : token[..20] + "…";
 }

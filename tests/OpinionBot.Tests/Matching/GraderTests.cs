@@ -22,7 +22,7 @@ public sealed class GraderTests
         { new GradeInput(Grade.General, Neutral, Views: 19_999), Grade.General, "一般" },
         { new GradeInput(Grade.General, Negative, Sources: 6), Grade.Major, "重大：负面 + 6 个来源 2 小时内" },
         { new GradeInput(Grade.General, Negative, Views: 150_000), Grade.Major, "重大：负面 + 150000 次浏览" },
-        { new GradeInput(Grade.General, VeryNegative), Grade.Major, "重大：负面 + 负面程度 12" },
+        { new GradeInput(Grade.General, VeryNegative), Grade.General, "一般：负面" },
         { new GradeInput(Grade.Larger, Neutral), Grade.Larger, "较大：专题默认等级" },
         { new GradeInput(Grade.Major, Negative, Sources: 3), Grade.Major, "重大：专题默认等级 + 负面" },
         // Unknown engagement (the source gives no numbers) never satisfies an engagement rule.
@@ -45,7 +45,11 @@ public sealed class GraderTests
         var options = new GradingOptions
         {
             SpreadWindow = TimeSpan.FromMinutes(30),
-            Rules = [new GradingRule { Grade = Grade.Major, Negative = true, MinSources = 2 }],
+            Rules =
+            [
+                new GradingRule { Grade = Grade.Major, Negative = true, MinSources = 2 },
+                new GradingRule { Grade = Grade.Larger, MinNegativeScore = 10 },
+            ],
         };
         var grader = new Grader(options, Strings.English);
 
@@ -54,6 +58,7 @@ public sealed class GraderTests
 
         Assert.Equal("Major: negative + 2 sources within 30 minutes", major.Reason);
         Assert.Equal(Grade.General, general.Grade);
+        Assert.Equal("Larger: negativity 12", grader.Assess(new GradeInput(Grade.General, VeryNegative)).Reason);
     }
 
     [Theory]

@@ -1,0 +1,25 @@
+namespace OpinionBot.Matching;
+
+/// <summary>The <c>Matching</c> section: sentiment, story grouping and focused monitoring.</summary>
+public sealed class MatchingOptions
+{
+    public const string Section = "Matching";
+
+    /// <summary>An extra lexicon file in the format of the shipped negative-lexicon.txt; its entries win.</summary>
+    public string? ExtraLexiconPath { get; set; }
+
+    /// <summary>Sentiment score from which an item is negative; 2 is one clear word such as 投诉.</summary>
+    public double NegativeThreshold { get; set; } = 2.0;
+
+    /// <summary>Items this close in time (discovery) can join the same story.</summary>
+    public TimeSpan StoryWindow { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Estimated Jaccard similarity of fingerprints from which two items are the same story.</summary>
+    public double StorySimilarity { get; set; } = StoryIndex.DefaultThreshold;
+
+    /// <summary>How long an incident's key terms stay under focused monitoring (重点监控).</summary>
+    public int WatchDays { get; set; } = 7;
+
+    /// <summary>How many of a watched incident's terms a later item must contain.</summary>
+    public int WatchMinHits { get; set; } = 2;
+}
