@@ -9,6 +9,14 @@ public static class IncidentFacts
     public static bool IsOpen(this Incident incident) => incident.Status is
         IncidentStatus.New or IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling;
 
+    /// <summary>
+    /// Open at <paramref name="instant"/>: discovered by then and not yet resolved or closed then. Lets a report for a
+    /// past day show what was open on that day rather than today.
+    /// </summary>
+    public static bool WasOpenAt(this Incident incident, DateTimeOffset instant) =>
+        incident.Discovered <= instant &&
+        (incident.IsOpen() || (incident.Status != IncidentStatus.FalseAlarm && (incident.ResolvedAt ?? incident.ClosedAt) > instant));
+
     /// <summary>The earliest published appearance (首发), or the incident's own source when none has a time.</summary>
     public static Appearance? FirstAppearance(this Incident incident)
     {

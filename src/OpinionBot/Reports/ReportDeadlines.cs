@@ -46,13 +46,14 @@ public static class ReportDeadlines
 
     /// <summary>True when an open incident has let a deadline pass without acting.</summary>
     public static bool IsOverdue(Incident incident, DateTimeOffset now) =>
-        incident.IsOpen() &&
-        ((incident.ReportedAt is null && Report(incident, now) == DeadlineState.Missed) ||
-         (incident.ClaimedAt is null && Claim(incident, now) == DeadlineState.Missed));
+        incident.WasOpenAt(now) &&
+        ((!(incident.ReportedAt <= now) && Report(incident, now) == DeadlineState.Missed) ||
+         (!(incident.ClaimedAt <= now) && Claim(incident, now) == DeadlineState.Missed));
 
+    // Judged as of "now": something done after now (a report for a past day) counts as not done yet.
     private static DeadlineState State(DateTimeOffset due, DateTimeOffset? doneAt, DateTimeOffset now) => doneAt switch
     {
-        { } done => done <= due ? DeadlineState.Met : DeadlineState.Missed,
-        null => now > due ? DeadlineState.Missed : DeadlineState.Pending,
+        { } done when done <= now => done <= due ? DeadlineState.Met : DeadlineState.Missed,
+        _ => now > due ? DeadlineState.Missed : DeadlineState.Pending,
     };
 }
