@@ -1,6 +1,7 @@
 using LiteDB;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.Reports;
 using OpinionBot.Sources;
 
 namespace OpinionBot.Storage;
@@ -30,11 +31,13 @@ public sealed class OpinionDatabase : IDisposable
         Cards = _db.GetCollection<CardPlacement>("cards");
         Counters = _db.GetCollection<Counter>("counters");
         People = _db.GetCollection<Person>("people");
+        Evidence = _db.GetCollection<EvidenceRecord>("evidence");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
         Outbox.EnsureIndex(x => x.DeliveredAt);
         Cards.EnsureIndex(x => x.IncidentId);
+        Evidence.EnsureIndex(x => x.IncidentNumber);
     }
 
     public ILiteCollection<Incident> Incidents { get; }
@@ -43,6 +46,7 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<CardPlacement> Cards { get; }
     public ILiteCollection<Counter> Counters { get; }
     public ILiteCollection<Person> People { get; }
+    public ILiteCollection<EvidenceRecord> Evidence { get; }
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
