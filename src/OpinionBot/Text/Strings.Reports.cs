@@ -48,4 +48,10 @@ public sealed partial class Strings
         HandlingOutcome.Other => Pick("其他", "Other"),
         _ => "",
     };
+
+    // Trend chart. Every Chinese character drawn here must be in the embedded chart font (see Reports/Fonts/README.md).
+    public string ChartTitle(ReportPeriod period) =>
+        Pick($"每日舆情数量 {period.First:yyyy-MM-dd} 至 {period.Last:yyyy-MM-dd}", $"Incidents per day, {period.First:yyyy-MM-dd} to {period.Last:yyyy-MM-dd}");
+    public string ChartDays => Pick("日期", "Date");
+    public string ChartCount => Pick("数量", "Incidents");
 }
