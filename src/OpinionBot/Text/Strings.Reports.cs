@@ -54,4 +54,45 @@ public sealed partial class Strings
         Pick($"每日舆情数量 {period.First:yyyy-MM-dd} 至 {period.Last:yyyy-MM-dd}", $"Incidents per day, {period.First:yyyy-MM-dd} to {period.Last:yyyy-MM-dd}");
     public string ChartDays => Pick("日期", "Date");
     public string ChartCount => Pick("数量", "Incidents");
+
+    // Daily, weekly and monthly reports (Telegram HTML; the builder escapes every value it inserts).
+    public string DailyTitle(DateOnly day) => Pick($"舆情日报 {day:yyyy-MM-dd}", $"Daily report {day:yyyy-MM-dd}");
+    public string WeeklyTitle(ReportPeriod p) => Pick($"舆情周报 {p.First:yyyy-MM-dd} 至 {p.Last:yyyy-MM-dd}", $"Weekly report {p.First:yyyy-MM-dd} to {p.Last:yyyy-MM-dd}");
+    public string MonthlyTitle(ReportPeriod p) => Pick($"舆情月报 {p.First:yyyy年M月}", $"Monthly report {p.First:yyyy-MM}");
+    public string AsOf(DateTimeOffset local) => Pick($"截至 {local:yyyy-MM-dd HH:mm}", $"As of {local:yyyy-MM-dd HH:mm}");
+    public string NewToday(int count, int negative) => Pick($"今日新增舆情 {count} 起（负面 {negative} 起）", $"New today: {count} ({negative} negative)");
+    public string PeriodTotal(int count, int negative) => Pick($"共发现舆情 {count} 起（负面 {negative} 起）", $"Incidents found: {count} ({negative} negative)");
+    public string FalseAlarmsAndOpen(int falseAlarms, int open) =>
+        Pick($"误报 {falseAlarms} 起，尚未办结 {open} 起", $"False alarms: {falseAlarms}; still open: {open}");
+    public string ByGrade => Pick("按等级", "By grade");
+    public string ByTopic => Pick("按话题", "By topic");
+    public string BySource => Pick("按来源", "By source");
+    public string ByDepartment => Pick("按部门", "By department");
+    public string NoTopic => Pick("未分类", "no topic");
+    public string NoDepartment => Pick("未分配", "unassigned");
+    public string NoneYet => Pick("无", "none");
+    public string DeadlinesHeading => Pick("时限执行情况", "Deadlines");
+    public string ReportDeadlinesLine => Pick("上报时限（重大2小时/较大3小时/一般4小时）", "Report deadline (major 2 h / larger 3 h / general 4 h)");
+    public string ClaimDeadlinesLine => Pick("负面舆情1小时内认领", "Negative items claimed within 1 h");
+    public string OpenHeading(int open, int overdue) => Pick($"尚未办结 {open} 起，其中超时 {overdue} 起", $"Still open: {open}, overdue: {overdue}");
+    public string OverdueReport => Pick("超时未上报", "report overdue");
+    public string OverdueClaim => Pick("超时未认领", "claim overdue");
+    public string TopHeading => Pick("重点舆情", "Top items");
+    public string More(int count) => Pick($"……另有 {count} 起", $"… and {count} more");
+    public string TimesHeading => Pick("处置用时（中位数）", "Time taken (median)");
+    public string ToClaim => Pick("认领", "to claim");
+    public string ToReport => Pick("上报", "to report");
+    public string ToResolve => Pick("处置", "to resolve");
+    public string BusiestDays => Pick("舆情最多的日子", "Busiest days");
+    public string Colon => Pick("：", ": ");
+    public string InParens(string inner) => Pick($"（{inner}）", $" ({inner})");
+    public string Count(int n) => Pick($"{n} 起", n.ToString());
+
+    public string Duration(TimeSpan? span) => span switch
+    {
+        null => Pick("无", "n/a"),
+        { TotalDays: >= 1 } d => Pick($"{(int)d.TotalDays}天{d.Hours}小时", $"{(int)d.TotalDays} d {d.Hours} h"),
+        { TotalHours: >= 1 } h => Pick($"{(int)h.TotalHours}小时{h.Minutes}分钟", $"{(int)h.TotalHours} h {h.Minutes} min"),
+        { } m => Pick($"{Math.Max(0, (int)m.TotalMinutes)}分钟", $"{Math.Max(0, (int)m.TotalMinutes)} min"),
+    };
 }
