@@ -95,4 +95,33 @@ public sealed partial class Strings
         { TotalHours: >= 1 } h => Pick($"{(int)h.TotalHours}小时{h.Minutes}分钟", $"{(int)h.TotalHours} h {h.Minutes} min"),
         { } m => Pick($"{Math.Max(0, (int)m.TotalMinutes)}分钟", $"{Math.Max(0, (int)m.TotalMinutes)} min"),
     };
+
+    // Special report (舆情专报) for one incident.
+    public string SpecialTitle => Pick("舆情专报", "Special report");
+    public string SpecialSubtitle(string number, DateTimeOffset local) =>
+        Pick($"编号 {number}　报送时间 {local:yyyy-MM-dd HH:mm}", $"Incident {number}, reported {local:yyyy-MM-dd HH:mm}");
+    public string SpecialFileName(string number) => Pick($"舆情专报_{number}.docx", $"special-report-{number}.docx");
+    public string SecBasic => Pick("一、基本情况", "1. Basic content");
+    public string SecFirst => Pick("二、首发情况", "2. First publication");
+    public string SecSpread => Pick("三、传播情况", "3. Spread");
+    public string SecTruth => Pick("四、核实情况", "4. What is known of the truth");
+    public string SecBackground => Pick("五、背景及佐证材料", "5. Background and supporting material");
+    public string SecTrend => Pick("六、趋势研判", "6. Trend judgement");
+    public string SecMeasures => Pick("七、已采取措施", "7. Measures taken");
+    public string SecSuggestions => Pick("八、工作建议", "8. Suggestions");
+    public string TopicsLabel => Pick("涉及话题", "Topics");
+    public string GradeReasonLabel => Pick("定级依据", "Why this grade");
+    public string SpreadSummary(int sources, int places) =>
+        Pick($"共在 {sources} 个来源发现 {places} 处相关信息：", $"Seen in {places} places across {sources} sources:");
+    public string TruthPending => Pick("尚在核实中。", "Still being verified.");
+    public string NoMaterial => Pick("暂无。", "None yet.");
+    public string EvidenceLine(string number, string captured, int status, string sha) =>
+        Pick($"证据 {number}：{captured} 截取，HTTP {status}，SHA-256 {sha}", $"Evidence {number}: captured {captured}, HTTP {status}, SHA-256 {sha}");
+    public string TrendAuto(int sources, int recent) => recent > 0
+        ? Pick($"已在 {sources} 个来源传播，近2小时新增 {recent} 处，呈扩散态势，需持续跟踪。", $"Spread across {sources} sources, {recent} new in the last 2 hours: still spreading, keep watching.")
+        : Pick($"已在 {sources} 个来源传播，近2小时无新增，趋于平稳，仍需防止反复。", $"Spread across {sources} sources, nothing new in the last 2 hours: calming down; watch for a flare-up.");
+    public string DefaultSuggestions => Pick(
+        "建议由领导小组统筹，相关部门联动处置；尽快核实并发布权威信息，主动回应关切；持续监测，防止舆情反复。",
+        "Let the leadership group coordinate a joint response by the departments involved; verify quickly and publish authoritative information; keep monitoring to prevent a flare-up.");
+    public string Outcome(string outcome) => Pick($"处理结果：{outcome}", $"Handling result: {outcome}");
 }
