@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Matching;
+using OpinionBot.Reports;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 
@@ -24,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>();
         services.AddSingleton<IValidateOptions<ChatsOptions>, ChatsOptionsValidation>();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidation>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidation>();
 
         // Storage.
         services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
@@ -32,6 +35,10 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient(FeedSourceReader.HttpClientName);
         services.AddSingleton<ISourceReader, FeedSourceReader>();
         services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
+
+        // Records and reports (the builders themselves are static and pure).
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<ReportSchedule>();
 
         return services;
     }
