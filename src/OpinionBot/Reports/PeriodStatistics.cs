@@ -14,8 +14,12 @@ public static class PeriodStatistics
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(period);
-        var start = period.Start(zone);
-        var end = period.End(zone);
+        // Day boundaries once, then a binary search per incident: no time-zone conversion in the loop.
+        var boundaries = Enumerable.Range(0, period.DayCount + 1)
+            .Select(i => ZonedTime.StartOfDay(period.First.AddDays(i), zone).UtcTicks)
+            .ToArray();
+        var start = boundaries[0];
+        var end = boundaries[^1];
         var days = new int[period.DayCount, 3];
         var byGrade = new int[3];
         var met = new int[3];
@@ -28,7 +32,8 @@ public static class PeriodStatistics
 
         foreach (var incident in incidents)
         {
-            if (incident.Discovered < start || incident.Discovered >= end)
+            var discovered = incident.Discovered.UtcTicks;
+            if (discovered < start || discovered >= end)
             {
                 continue;
             }
@@ -42,7 +47,8 @@ public static class PeriodStatistics
             var grade = (int)incident.Grade is >= 0 and <= 2 ? (int)incident.Grade : 0;
             total++;
             byGrade[grade]++;
-            days[ZonedTime.LocalDate(incident.Discovered, zone).DayNumber - period.First.DayNumber, grade]++;
+            var day = Array.BinarySearch(boundaries, discovered);
+            days[day >= 0 ? day : ~day - 1, grade]++;
             negative += incident.Negative ? 1 : 0;
             open += incident.WasOpenAt(now) ? 1 : 0;
 
@@ -51,9 +57,13 @@ public static class PeriodStatistics
                 Add(topics, Unassigned);
             }
 
-            foreach (var topic in incident.Topics.Distinct())
+            for (var t = 0; t < incident.Topics.Count; t++)
             {
-                Add(topics, topic);
+                // A topic listed twice counts once; lists are short, so no set is allocated.
+                if (incident.Topics.IndexOf(incident.Topics[t]) == t)
+                {
+                    Add(topics, incident.Topics[t]);
+                }
             }
 
             Add(sources, incident.SourceName);
