@@ -42,7 +42,9 @@ internal static class LedgerWorkbook
                 // Excel keeps the filter range in this hidden name; without it some versions drop the filter buttons.
                 new DefinedNames(new DefinedName($"'{name}'!$A$1:${ColumnName(columns.Count)}${rows.Count + 1}")
                 {
-                    Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true,
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = 0,
+                    Hidden = true,
                 }));
         }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using OpinionBot.Reports;
 using OpinionBot.Text;
 using Xunit;

@@ -59,8 +59,11 @@ public static class ReportFixtures
         {
             incident.Appearances.Add(new Appearance
             {
-                SourceName = name, Url = $"https://{name}.example/{n}", Title = incident.Title,
-                Published = At(published), Discovered = found,
+                SourceName = name,
+                Url = $"https://{name}.example/{n}",
+                Title = incident.Title,
+                Published = At(published),
+                Discovered = found,
             });
         }
 

@@ -28,7 +28,10 @@ public sealed class SpecialReportTests
 
     private static readonly EvidenceRecord Evidence = new()
     {
-        Id = "YL-2026-0001-01", CapturedAt = ReportFixtures.At("2026-03-02 09:01"), HttpStatus = 200, Sha256 = new string('a', 64),
+        Id = "YL-2026-0001-01",
+        CapturedAt = ReportFixtures.At("2026-03-02 09:01"),
+        HttpStatus = 200,
+        Sha256 = new string('a', 64),
     };
 
     [Fact]
