@@ -5,6 +5,7 @@ using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Scheduling;
+using OpinionBot.Reports;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using Quartz;
@@ -29,6 +30,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>();
         services.AddSingleton<IValidateOptions<ChatsOptions>, ChatsOptionsValidation>();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidation>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidation>();
 
         // Storage.
         services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
@@ -81,6 +84,10 @@ public static class ServiceCollectionExtensions
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());
+
+        // Records and reports (the builders themselves are static and pure).
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<ReportSchedule>();
 
         return services;
     }

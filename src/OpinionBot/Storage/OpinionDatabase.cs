@@ -2,6 +2,7 @@ using LiteDB;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Reports;
 using OpinionBot.Sources;
 
 namespace OpinionBot.Storage;
@@ -38,12 +39,14 @@ public sealed class OpinionDatabase : IDisposable
         FetchValidators = _db.GetCollection<StoredValidators>("fetch_validators");
         HeightenedPeriods = _db.GetCollection<Scheduling.HeightenedPeriod>("heightened_periods");
         WatchedStories = _db.GetCollection<WatchedStory>("watched_stories");
+        Evidence = _db.GetCollection<EvidenceRecord>("evidence");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
         Outbox.EnsureIndex(x => x.DeliveredAt);
         Cards.EnsureIndex(x => x.IncidentId);
         WatchedStories.EnsureIndex(x => x.Expires);
+        Evidence.EnsureIndex(x => x.IncidentNumber);
     }
 
     public ILiteCollection<Incident> Incidents { get; }
@@ -56,6 +59,7 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<StoredValidators> FetchValidators { get; }
     public ILiteCollection<Scheduling.HeightenedPeriod> HeightenedPeriods { get; }
     public ILiteCollection<WatchedStory> WatchedStories { get; }
+    public ILiteCollection<EvidenceRecord> Evidence { get; }
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;

@@ -1,0 +1,42 @@
+namespace OpinionBot.Reports;
+
+/// <summary>
+/// One saved capture of a page (证据备份), numbered by category: <c>{category}-{incident}-{nn}</c>, e.g.
+/// <c>XJ-2026-0042-01</c>. The raw bytes and the extracted text live in LiteDB file storage; never overwritten.
+/// </summary>
+public sealed class EvidenceRecord
+{
+    /// <summary>The evidence number, also the document id.</summary>
+    public string Id { get; set; } = "";
+
+    public string IncidentNumber { get; set; } = "";
+    public string Category { get; set; } = "";
+    public int Sequence { get; set; }
+
+    public string Url { get; set; } = "";
+    public DateTimeOffset CapturedAt { get; set; }
+    public int HttpStatus { get; set; }
+    public string ContentType { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the raw bytes as fetched.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the extracted text in UTF-8.</summary>
+    public string TextSha256 { get; set; } = "";
+
+    public long Length { get; set; }
+    public string RawFileId { get; set; } = "";
+    public string TextFileId { get; set; } = "";
+}
+
+/// <summary>What the fetcher hands over when an item becomes an incident (or is captured again).</summary>
+public sealed record EvidenceCapture(string Url, byte[] Raw, string Text, int HttpStatus, string ContentType, DateTimeOffset? CapturedAt = null);
+
+/// <summary>A stored file ready to send, e.g. with <c>/evidence N</c>.</summary>
+public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>The outcome of re-hashing one evidence entry.</summary>
+public sealed record EvidenceCheck(string Number, bool RawIntact, bool TextIntact)
+{
+    public bool Intact => RawIntact && TextIntact;
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using OpinionBot.Incidents;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Reports;
+
+/// <summary>
+/// Backs up captured pages as numbered evidence in the LiteDB file, to hand to the authorities on lawful request.
+/// Every capture gets a new number; nothing stored is ever replaced.
+/// </summary>
+public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> options, TimeProvider time)
+{
+    /// <summary>Saves a capture for the incident and returns its record with the new number.</summary>
+    public EvidenceRecord Save(Incident incident, EvidenceCapture capture)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(capture);
+        var category = CategoryOf(incident);
+        var text = Encoding.UTF8.GetBytes(capture.Text);
+
+        return db.Write(() =>
+        {
+            var sequence = (int)db.NextValue($"evidence:{incident.Number}");
+            var number = $"{category}-{incident.Number}-{sequence:00}";
+            var record = new EvidenceRecord
+            {
+                Id = number,
+                IncidentNumber = incident.Number,
+                Category = category,
+                Sequence = sequence,
+                Url = capture.Url,
+                CapturedAt = capture.CapturedAt ?? time.GetUtcNow(),
+                HttpStatus = capture.HttpStatus,
+                ContentType = capture.ContentType,
+                Sha256 = Hash(capture.Raw),
+                TextSha256 = Hash(text),
+                Length = capture.Raw.LongLength,
+                RawFileId = $"evidence/{number}/raw",
+                TextFileId = $"evidence/{number}/text",
+            };
+
+            // The counter only moves forward, so a clash means the database was edited by hand: refuse rather than overwrite.
+            if (db.Evidence.FindById(number) is not null || db.Files.Exists(record.RawFileId) || db.Files.Exists(record.TextFileId))
+            {
+                throw new InvalidOperationException($"Evidence {number} already exists; evidence is never overwritten.");
+            }
+
+            var metadata = new BsonDocument { ["incident"] = incident.Number, ["url"] = capture.Url, ["sha256"] = record.Sha256 };
+            db.Files.Upload(record.RawFileId, number + Extension(capture.ContentType), new MemoryStream(capture.Raw), metadata);
+            db.Files.Upload(record.TextFileId, number + ".txt", new MemoryStream(text), metadata);
+            db.Evidence.Insert(record);
+            return record;
+        });
+    }
+
+    /// <summary>An incident's evidence, oldest capture first.</summary>
+    public IReadOnlyList<EvidenceRecord> List(string incidentNumber) =>
+        db.Evidence.Find(x => x.IncidentNumber == incidentNumber).OrderBy(x => x.Sequence).ToList();
+
+    /// <summary>The evidence numbers of an incident, for the ledger.</summary>
+    public IEnumerable<string> Numbers(Incident incident) => List(incident.Number).Select(x => x.Id);
+
+    public EvidenceRecord? Find(string number) => db.Evidence.FindById(number);
+
+    public byte[] ReadRaw(EvidenceRecord record) => Read(record.RawFileId);
+
+    public string ReadText(EvidenceRecord record) => Encoding.UTF8.GetString(Read(record.TextFileId));
+
+    /// <summary>Each capture as its raw file (e.g. <c>XJ-2026-0042-01.html</c>) and its text (<c>….txt</c>).</summary>
+    public IReadOnlyList<EvidenceFile> Files(string incidentNumber) => List(incidentNumber)
+        .SelectMany(r => new[]
+        {
+            new EvidenceFile(r.Id + Extension(r.ContentType), r.ContentType, ReadRaw(r)),
+            new EvidenceFile(r.Id + ".txt", "text/plain; charset=utf-8", Read(r.TextFileId)),
+        })
+        .ToList();
+
+    /// <summary>Re-hashes the stored bytes and compares them with the hashes taken at capture.</summary>
+    public EvidenceCheck Verify(EvidenceRecord record) =>
+        new(record.Id, Hash(ReadRaw(record)) == record.Sha256, Hash(Read(record.TextFileId)) == record.TextSha256);
+
+    /// <summary>The category code of the first topic that has one, else the default (其他).</summary>
+    public string CategoryOf(Incident incident)
+    {
+        foreach (var topic in incident.Topics)
+        {
+            if (options.Value.EvidenceCategories.TryGetValue(topic, out var code))
+            {
+                return code;
+            }
+        }
+
+        return options.Value.DefaultEvidenceCategory;
+    }
+
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private byte[] Read(string fileId)
+    {
+        using var buffer = new MemoryStream();
+        db.Files.Download(fileId, buffer);
+        return buffer.ToArray();
+    }
+
+    private static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "text/html" or "application/xhtml+xml" => ".html",
+        "application/json" or "application/feed+json" => ".json",
+        "application/rss+xml" or "application/atom+xml" or "application/xml" or "text/xml" => ".xml",
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "text/plain" => ".raw.txt",
+        _ => ".bin",
+    };
+}

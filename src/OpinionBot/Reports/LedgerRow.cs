@@ -1,0 +1,79 @@
+using OpinionBot.Incidents;
+using OpinionBot.Text;
+
+namespace OpinionBot.Reports;
+
+/// <summary>One ledger (台账) line: an incident as the practice records it. Times are local to the office's zone.</summary>
+public sealed record LedgerRow(
+    string Number,
+    string Subject,
+    string Url,
+    DateTime? Published,
+    string FirstMedium,
+    DateTime Discovered,
+    DateTime? Claimed,
+    DateTime? Reported,
+    string Grade,
+    string Negative,
+    string Department,
+    string Assignee,
+    string Status,
+    string Outcome,
+    DateTime? Resolved,
+    string ClaimDeadline,
+    string ReportDeadline,
+    string Evidence);
+
+/// <summary>A ledger column: its header and how a row fills it (a string, or a local time for date cells).</summary>
+public sealed record LedgerColumn(Func<Strings, string> Header, Func<LedgerRow, object?> Value, double Width)
+{
+    public static readonly IReadOnlyList<LedgerColumn> All =
+    [
+        new(t => t.ColNumber, r => r.Number, 11),
+        new(t => t.ColSubject, r => r.Subject, 40),
+        new(t => t.ColUrl, r => r.Url, 40),
+        new(t => t.ColPublished, r => r.Published, 17),
+        new(t => t.ColFirstMedium, r => r.FirstMedium, 14),
+        new(t => t.ColDiscovered, r => r.Discovered, 17),
+        new(t => t.ColClaimed, r => r.Claimed, 17),
+        new(t => t.ColReported, r => r.Reported, 17),
+        new(t => t.ColGrade, r => r.Grade, 7),
+        new(t => t.ColNegative, r => r.Negative, 7),
+        new(t => t.ColDepartment, r => r.Department, 12),
+        new(t => t.ColAssignee, r => r.Assignee, 10),
+        new(t => t.ColStatus, r => r.Status, 9),
+        new(t => t.ColOutcome, r => r.Outcome, 12),
+        new(t => t.ColResolved, r => r.Resolved, 17),
+        new(t => t.ColClaimDeadline, r => r.ClaimDeadline, 12),
+        new(t => t.ColReportDeadline, r => r.ReportDeadline, 10),
+        new(t => t.ColEvidence, r => r.Evidence, 24),
+    ];
+
+    /// <summary>Builds the row of one incident; <paramref name="now"/> decides whether an unmet deadline is still pending.</summary>
+    public static LedgerRow For(
+        Incident incident, Strings text, TimeZoneInfo zone, DateTimeOffset now,
+        Func<long, string?>? personName, Func<Incident, IEnumerable<string>>? evidenceNumbers)
+    {
+        DateTime? Local(DateTimeOffset? at) => at is { } value ? ZonedTime.Local(value, zone).DateTime : null;
+
+        return new LedgerRow(
+            incident.Number,
+            incident.Title,
+            incident.Link(),
+            Local(incident.FirstPublished()),
+            incident.FirstMedium(),
+            ZonedTime.Local(incident.Discovered, zone).DateTime,
+            Local(incident.ClaimedAt),
+            Local(incident.ReportedAt),
+            text.GradeName(incident.Grade),
+            incident.Negative ? text.Yes : text.No,
+            incident.Department ?? "",
+            incident.AssigneeId is { } id ? personName?.Invoke(id) ?? id.ToString() : "",
+            text.Status(incident.Status),
+            text.OutcomeName(incident.Outcome),
+            Local(incident.ResolvedAt),
+            text.Deadline(ReportDeadlines.Claim(incident, now)),
+            text.Deadline(ReportDeadlines.Report(incident, now)),
+            string.Join(" ", evidenceNumbers?.Invoke(incident) ?? []));
+    }
+}
