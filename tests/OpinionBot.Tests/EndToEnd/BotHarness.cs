@@ -72,6 +72,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Topics:0:Keywords:0"] = "医院",
             ["Topics:0:Keywords:1"] = "投诉",
             ["Fetching:AllowList:0"] = "127.0.0.0/8",
+            ["Scheduling:Jitter"] = "00:00:00",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings)
