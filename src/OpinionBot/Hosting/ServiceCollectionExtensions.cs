@@ -53,6 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentService>();
         services.AddSingleton<DeadlineWatch>();
         services.AddSingleton<ItemIntake>();
+        services.AddSingleton<StoryMemory>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoryMemory>());
 
         // Telegram: one client from DI, the outbox and its sender, the update poller and router.
         services.AddHttpClient("telegram")

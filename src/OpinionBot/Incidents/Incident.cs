@@ -73,6 +73,14 @@ public sealed class Appearance
     public string SourceName { get; set; } = "";
     public DateTimeOffset? Published { get; set; }
     public DateTimeOffset Discovered { get; set; }
+
+    /// <summary>The story fingerprint (MinHash) of this appearance, so the story index can be rebuilt on start.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>The source's importance and the engagement the page showed, for regrading as the story spreads.</summary>
+    public double Weight { get; set; } = 1;
+    public int? Replies { get; set; }
+    public int? Views { get; set; }
 }
 
 public sealed class IncidentNote

@@ -148,6 +148,15 @@ public sealed class IncidentService(
     public void AddAppearance(Incident incident, NewAppearance appearance)
     {
         incident.Appearances.Add(AppearanceOf(appearance));
+        incident.Keywords = incident.Keywords.Union(appearance.Matches.SelectMany(m => m.Keywords), StringComparer.OrdinalIgnoreCase).ToList();
+        incident.Topics = incident.Topics.Union(appearance.Matches.Select(m => m.Topic)).ToList();
+        if (appearance.Negative && !incident.Negative)
+        {
+            incident.Negative = true;
+            incident.NegativeScore = appearance.NegativeScore;
+            incident.NegativeWords = appearance.NegativeWords.ToList();
+        }
+
         if (appearance.Item.Published is { } published && (incident.Published is null || published < incident.Published))
         {
             incident.Published = published;
@@ -177,9 +186,10 @@ public sealed class IncidentService(
 
         var entry = Entry(time.GetUtcNow(), Actor.Bot, "worsened", incident.Status, incident.Status, whatChanged);
         Save(incident, entry);
-        events.Reminded(incident, new Reminder(ReminderKind.Worsened, Detail: whatChanged));
-        if (incident.Status is IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling)
+        var held = incident.Status is IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling;
+        if (held && incident.EscalationLevel < LeadershipLevel)
         {
+            events.Reminded(incident, new Reminder(ReminderKind.Worsened, Detail: whatChanged));
             EscalateAutomatically(incident, whatChanged, straightToLeadership: true);
         }
         else
@@ -201,7 +211,8 @@ public sealed class IncidentService(
     private static Appearance AppearanceOf(NewAppearance appearance) => new()
     {
         Url = appearance.Item.Url, Title = appearance.Item.Title, SourceName = appearance.SourceName,
-        Published = appearance.Item.Published, Discovered = appearance.Discovered,
+        Published = appearance.Item.Published, Discovered = appearance.Discovered, Fingerprint = appearance.Fingerprint,
+        Weight = appearance.Weight, Replies = appearance.Item.Replies, Views = appearance.Item.Views,
     };
 
     private void ApplyEffects(Incident incident, IncidentAction action, Actor actor, IncidentStatus next,

@@ -3,54 +3,55 @@ using OpinionBot.Hosting;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Text;
 
 namespace OpinionBot.Incidents;
 
 /// <summary>
-/// Takes what a source listed and turns new matching items into incidents. Remembering an item and opening its
-/// incident (with its card in the outbox) is one transaction, so a crash cannot lose or double an alert.
+/// Takes what a source listed and judges each new item (研判): topics, sentiment, story and grade. A new story opens
+/// an incident; another appearance of a known story joins it, regrades it and records any worsening. Remembering the
+/// item and changing the incident (with its cards in the outbox) is one transaction, so nothing is lost or doubled.
 /// </summary>
 public sealed class ItemIntake(
     OpinionDatabase db,
-    TopicMatcher matcher,
+    ItemJudge judge,
+    StoryIndex stories,
+    Grader grader,
     IncidentService incidents,
     TimeProvider time,
     IOptionsMonitor<MonitoringOptions> options)
 {
-    /// <summary>Processes the items; returns how many incidents were opened.</summary>
-    public int Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
+    /// <summary>Processes the items; returns the incidents opened (not those that only gained an appearance).</summary>
+    public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var polledKey = $"source-polled:{source.Name}";
         var firstPoll = db.GetValue(polledKey) == 0;
         var now = time.GetUtcNow();
         var oldest = now - options.CurrentValue.InitialLookback;
-        var opened = 0;
+        var opened = new List<Incident>();
 
         // Oldest first, so incident numbers follow publication order.
         foreach (var item in items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue))
         {
-            opened += db.Write(() =>
+            var incident = db.Write(() =>
             {
                 if (db.SeenItems.FindById(item.Url) is not null)
                 {
-                    return 0;
+                    return null;
                 }
 
                 db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
                 if (firstPoll && item.Published < oldest)
                 {
-                    return 0; // old news when a source is first added: remembered, not alerted
+                    return null; // old news when a source is first added: remembered, not alerted
                 }
 
-                var matches = matcher.Match(item);
-                if (matches.Count == 0)
-                {
-                    return 0;
-                }
-
-                incidents.Open(new NewAppearance(item, source.Name, matches, now) { Department = DepartmentFor(matches) });
-                return 1;
+                return judge.Judge(item) is { } judgement ? Place(source, item, judgement, now) : null;
             });
+            if (incident is not null)
+            {
+                opened.Add(incident);
+            }
         }
 
         if (firstPoll)
@@ -61,8 +62,50 @@ public sealed class ItemIntake(
         return opened;
     }
 
-    /// <summary>谁主管、谁负责: the first matched topic that names a department decides where the card goes.</summary>
-    private string? DepartmentFor(IReadOnlyList<TopicMatch> matches) =>
-        matches.Select(m => options.CurrentValue.Topics.FirstOrDefault(t => t.Name == m.Topic)?.Department)
-            .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+    /// <summary>Joins the item to its story's incident, or opens a new one; returns the new incident if any.</summary>
+    private Incident? Place(SourceDefinition source, SourceItem item, ItemJudgement judgement, DateTimeOffset now)
+    {
+        var appearance = new NewAppearance(item, source.Name, judgement.Topics, now)
+        {
+            Department = judgement.Department ?? source.Department,
+            Negative = judgement.Sentiment.Negative,
+            NegativeScore = judgement.Sentiment.Score,
+            NegativeWords = judgement.Sentiment.Words,
+            Fingerprint = judgement.Fingerprint.ToString(),
+            Weight = source.Weight,
+        };
+
+        var storyId = stories.Find(judgement.Fingerprint, now) ?? judgement.WatchedIncidentId;
+        if (storyId is { } id && db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+        {
+            Join(story, appearance, judgement);
+            stories.Add(story.Id, judgement.Fingerprint, now);
+            return null;
+        }
+
+        var assessment = grader.Assess(new GradeInput(judgement.TopicGrade, judgement.Sentiment, source.Weight, item.Replies, item.Views));
+        var incident = incidents.Open(appearance with { Grade = assessment.Grade, GradeReason = assessment.Reason });
+        stories.Add(incident.Id, judgement.Fingerprint, now);
+        return incident;
+    }
+
+    private void Join(Incident story, NewAppearance appearance, ItemJudgement judgement)
+    {
+        var before = StorySpread.Of(story.Appearances, grader.SpreadWindow);
+        var beforeGrade = story.Grade;
+        incidents.AddAppearance(story, appearance);
+
+        var after = StorySpread.Of(story.Appearances, grader.SpreadWindow);
+        var sentiment = judgement.Sentiment.Negative || !story.Negative ? judgement.Sentiment
+            : new SentimentResult(story.Negative, story.NegativeScore, story.NegativeWords);
+        var assessment = grader.Assess(new GradeInput(
+            judgement.TopicGrade, sentiment, story.Appearances.Max(a => a.Weight),
+            story.Appearances.Max(a => a.Replies), story.Appearances.Max(a => a.Views), after.Sources));
+        var kept = GradeAssessment.KeepHigher(beforeGrade, story.GradeReason, assessment);
+        if (story.Status != IncidentStatus.FalseAlarm &&
+            StorySpread.Compare(before, beforeGrade, after, kept.Grade, Strings.For(options.CurrentValue.Culture)) is { } worsening)
+        {
+            incidents.Worsen(story, worsening.Description, kept.Grade, kept.Reason);
+        }
+    }
 }

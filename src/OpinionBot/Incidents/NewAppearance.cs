@@ -12,4 +12,6 @@ public sealed record NewAppearance(SourceItem Item, string SourceName, IReadOnly
     public bool Negative { get; init; }
     public double NegativeScore { get; init; }
     public IReadOnlyList<string> NegativeWords { get; init; } = [];
+    public string? Fingerprint { get; init; }
+    public double Weight { get; init; } = 1;
 }

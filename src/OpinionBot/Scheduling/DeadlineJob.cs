@@ -3,9 +3,12 @@ using Quartz;
 
 namespace OpinionBot.Scheduling;
 
-/// <summary>Once a minute: reminders, overdue escalation, progress reminders, quiet closing (see <see cref="DeadlineWatch"/>).</summary>
+/// <summary>
+/// Once a minute: reminders, overdue escalation, progress reminders, quiet closing (see <see cref="DeadlineWatch"/>),
+/// then tidying the story memory so the index and the watches do not grow without end.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class DeadlineJob(DeadlineWatch watch, ILogger<DeadlineJob> logger) : IJob
+public sealed class DeadlineJob(DeadlineWatch watch, StoryMemory stories, ILogger<DeadlineJob> logger) : IJob
 {
     public static readonly JobKey Key = new("deadlines", "incidents");
 
@@ -14,6 +17,7 @@ public sealed class DeadlineJob(DeadlineWatch watch, ILogger<DeadlineJob> logger
         try
         {
             var steps = watch.Tick();
+            stories.Tidy();
             if (steps > 0)
             {
                 logger.LogInformation("Deadline watch took {Steps} steps", steps);

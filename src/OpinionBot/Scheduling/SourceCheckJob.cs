@@ -39,7 +39,7 @@ public sealed class SourceCheckJob(
             if (!reading.NotModified)
             {
                 var opened = intake.Take(source, reading.Items);
-                logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened);
+                logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
