@@ -30,7 +30,7 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone, Time
             Line(card, text.Negative, Html(string.Join(text.IsChinese ? "、" : ", ", incident.NegativeWords)));
         }
 
-        if (incident.GradeReason.Length > 0)
+        if (incident.GradeReason.Contains(text.IsChinese ? "：" : ":", StringComparison.Ordinal))
         {
             Line(card, text.GradeWhy, Html(incident.GradeReason));
         }

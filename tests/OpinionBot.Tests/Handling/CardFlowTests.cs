@@ -101,7 +101,7 @@ public sealed class CardFlowTests : IAsyncLifetime
     {
         _bot.Settings["Deadlines:General"] = "00:00:04";
         _bot.Settings["Deadlines:FinalReminder"] = "00:00:01";
-        await StartWithOneItemAsync();
+        await StartWithOneItemAsync("县人民医院新门诊楼今日启用", "新门诊楼启用后将分流就诊人员"); // not negative: the 4 h report rule applies
 
         await Api.WaitUntilAsync(() => Api.Messages(BotHarness.LeadershipChat).Count == 1, Patience);
 
@@ -148,9 +148,9 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.Equal("sendback", incident.Audit[^1].Action);
     }
 
-    private async Task StartWithOneItemAsync()
+    private async Task StartWithOneItemAsync(string title = "县人民医院被投诉乱收费", string text = "患者投诉医院乱收费")
     {
-        _bot.Site.Set("/feed.xml", TestFeeds.Rss(("县人民医院被投诉乱收费", _bot.Site.BaseUrl + "/n/1", DateTimeOffset.UtcNow.AddMinutes(-2), "患者投诉医院乱收费")));
+        _bot.Site.Set("/feed.xml", TestFeeds.Rss((title, _bot.Site.BaseUrl + "/n/1", DateTimeOffset.UtcNow.AddMinutes(-2), text)));
         await _bot.StartAsync();
         await Api.WaitUntilAsync(() => Api.Messages(BotHarness.TeamChat).Count >= 1, Patience);
     }
