@@ -85,9 +85,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());
 
-        // Records and reports (the builders themselves are static and pure).
+        // Records and reports (the builders themselves are static and pure); report jobs on cron triggers.
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ReportSchedule>();
+        services.AddSingleton<ReportDispatch>();
+        services.AddSingleton<ReportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportJobs>());
 
         return services;
     }
