@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
 
         // Records and reports (the builders themselves are static and pure); report jobs on cron triggers.
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceBackup>();
         services.AddSingleton<ReportSchedule>();
         services.AddSingleton<ReportDispatch>();
         services.AddSingleton<ReportJobs>();

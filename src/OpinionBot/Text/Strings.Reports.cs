@@ -123,8 +123,10 @@ public sealed partial class Strings
         Pick($"共在 {sources} 个来源发现 {places} 处相关信息：", $"Seen in {places} places across {sources} sources:");
     public string TruthPending => Pick("尚在核实中。", "Still being verified.");
     public string NoMaterial => Pick("暂无。", "None yet.");
-    public string EvidenceLine(string number, string captured, int status, string sha) =>
-        Pick($"证据 {number}：{captured} 截取，HTTP {status}，SHA-256 {sha}", $"Evidence {number}: captured {captured}, HTTP {status}, SHA-256 {sha}");
+    public string EvidenceLine(string number, string captured, int status, string sha) => status == 0
+        ? Pick($"证据 {number}：{captured} 截取，原页面未能取得，保存来源所列标题和正文，SHA-256 {sha}",
+            $"Evidence {number}: captured {captured}; the page could not be fetched, so the source's title and text are kept; SHA-256 {sha}")
+        : Pick($"证据 {number}：{captured} 截取，HTTP {status}，SHA-256 {sha}", $"Evidence {number}: captured {captured}, HTTP {status}, SHA-256 {sha}");
     public string TrendAuto(int sources, int recent) => recent > 0
         ? Pick($"已在 {sources} 个来源传播，近2小时新增 {recent} 处，呈扩散态势，需持续跟踪。", $"Spread across {sources} sources, {recent} new in the last 2 hours: still spreading, keep watching.")
         : Pick($"已在 {sources} 个来源传播，近2小时无新增，趋于平稳，仍需防止反复。", $"Spread across {sources} sources, nothing new in the last 2 hours: calming down; watch for a flare-up.");
