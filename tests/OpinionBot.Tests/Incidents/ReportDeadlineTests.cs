@@ -79,8 +79,13 @@ public sealed class ReportDeadlineTests
         var strict = new DeadlineOptions { Major = TimeSpan.FromHours(1), NegativeClaim = TimeSpan.FromMinutes(30) };
         var incident = new Incident
         {
-            Number = "2026-0001", Grade = Grade.Major, Negative = true, Discovered = Found,
-            ClaimedAt = Found.AddMinutes(40), ReportedAt = Found.AddMinutes(90), Status = IncidentStatus.Reported,
+            Number = "2026-0001",
+            Grade = Grade.Major,
+            Negative = true,
+            Discovered = Found,
+            ClaimedAt = Found.AddMinutes(40),
+            ReportedAt = Found.AddMinutes(90),
+            Status = IncidentStatus.Reported,
         };
         var later = Found.AddDays(1);
 
