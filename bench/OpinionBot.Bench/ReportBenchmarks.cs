@@ -10,6 +10,7 @@ namespace OpinionBot.Bench;
 public class ReportBenchmarks
 {
     private static readonly TimeZoneInfo Zone = new ReportsOptions().ResolveZone();
+    private static readonly DeadlineOptions Deadlines = new();
     private static readonly DateOnly March = new(2026, 3, 1);
     private static readonly DateTimeOffset Now = new(2026, 4, 2, 9, 0, 0, TimeSpan.FromHours(8));
     private List<Incident> _incidents = [];
@@ -52,9 +53,9 @@ public class ReportBenchmarks
 
     [Benchmark]
     public PeriodSummary MonthlyStatistics() =>
-        PeriodStatistics.Compute(_incidents, ReportPeriod.MonthContaining(March), Zone, Now);
+        PeriodStatistics.Compute(_incidents, ReportPeriod.MonthContaining(March), Zone, Deadlines, Now);
 
     [Benchmark]
     public Report MonthlyReportWithChart() =>
-        ReportBuilder.Monthly(_incidents, March, Strings.Chinese, Zone, Now);
+        ReportBuilder.Monthly(_incidents, March, Strings.Chinese, Zone, Deadlines, Now);
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
-using OpinionBot.Scheduling;
 using OpinionBot.Reports;
+using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using Quartz;
@@ -87,9 +87,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());
 
-        // Records and reports (the builders themselves are static and pure).
+        // Records and reports (the builders themselves are static and pure); report jobs on cron triggers.
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceBackup>();
         services.AddSingleton<ReportSchedule>();
+        services.AddSingleton<ReportDispatch>();
+        services.AddSingleton<ReportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportJobs>());
 
         return services;
     }

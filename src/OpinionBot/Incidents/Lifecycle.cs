@@ -54,6 +54,15 @@ public static class Lifecycle
     public static IReadOnlyList<IncidentAction> ActionsFrom(IncidentStatus from) =>
         Table.Keys.Where(k => k.Item1 == from).Select(k => k.Item2).ToList();
 
+    /// <summary>Still needs someone: not resolved, closed or dismissed as a false alarm.</summary>
     public static bool IsOpen(IncidentStatus status) =>
         status is not (IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.FalseAlarm);
+
+    /// <summary>
+    /// Open at <paramref name="instant"/>: discovered by then and not yet resolved or closed then. Lets a report for a
+    /// past day show what was open on that day rather than today.
+    /// </summary>
+    public static bool WasOpenAt(Incident incident, DateTimeOffset instant) =>
+        incident.Discovered <= instant &&
+        (IsOpen(incident.Status) || (incident.Status != IncidentStatus.FalseAlarm && (incident.ResolvedAt ?? incident.ClosedAt) > instant));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using OpinionBot.Incidents;
 using OpinionBot.Text;
 
 namespace OpinionBot.Reports;
@@ -8,7 +9,8 @@ internal static class DailyReportText
 {
     private const int MaxListed = 20;
 
-    public static string Render(string title, PeriodSummary summary, DailyDetails details, Strings text, TimeZoneInfo zone, DateTimeOffset now)
+    public static string Render(
+        string title, PeriodSummary summary, DailyDetails details, Strings text, TimeZoneInfo zone, DeadlineOptions deadlines, DateTimeOffset now)
     {
         var html = new StringBuilder();
         html.Append("<b>").Append(TelegramText.Escape(title)).Append("</b>\n");
@@ -16,12 +18,12 @@ internal static class DailyReportText
         html.Append(text.NewToday(summary.Total, summary.Negative)).Append('\n');
         html.Append(text.ByGrade).Append(text.Colon).Append(ReportLines.Grades(summary.ByGrade, text)).Append('\n');
         html.Append(text.ByTopic).Append(text.Colon).Append(ReportLines.Tallies(summary.ByTopic, text.NoTopic, text)).Append('\n');
-        ReportLines.Deadlines(html, summary, text);
+        ReportLines.Deadlines(html, summary, text, deadlines);
 
         html.Append("\n<b>").Append(text.OpenHeading(details.Open.Count, details.Overdue.Count)).Append("</b>\n");
         foreach (var incident in details.Overdue.Take(MaxListed))
         {
-            var why = ReportDeadlines.Claim(incident, now) == DeadlineState.Missed && !(incident.ClaimedAt <= now)
+            var why = ReportDeadline.ClaimState(incident, deadlines, now) == DeadlineState.Missed && !(incident.ClaimedAt <= now)
                 ? text.OverdueClaim
                 : text.OverdueReport;
             html.Append("⚠️ ").Append(ReportLines.Item(incident, text)).Append(ReportLines.Dot).Append(why).Append('\n');

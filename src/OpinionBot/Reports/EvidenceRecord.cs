@@ -14,8 +14,18 @@ public sealed class EvidenceRecord
     public int Sequence { get; set; }
 
     public string Url { get; set; } = "";
+
+    /// <summary>Where the page really came from after redirects; null when that is <see cref="Url"/>.</summary>
+    public string? FinalUrl { get; set; }
+
     public DateTimeOffset CapturedAt { get; set; }
+
+    /// <summary>The HTTP status of the capture; 0 when the page could not be fetched (see <see cref="Error"/>).</summary>
     public int HttpStatus { get; set; }
+
+    /// <summary>Why the page could not be fetched; the entry then holds what the source listed (title and text).</summary>
+    public string? Error { get; set; }
+
     public string ContentType { get; set; } = "";
 
     /// <summary>Lower-case hex SHA-256 of the raw bytes as fetched.</summary>
@@ -30,7 +40,9 @@ public sealed class EvidenceRecord
 }
 
 /// <summary>What the fetcher hands over when an item becomes an incident (or is captured again).</summary>
-public sealed record EvidenceCapture(string Url, byte[] Raw, string Text, int HttpStatus, string ContentType, DateTimeOffset? CapturedAt = null);
+public sealed record EvidenceCapture(
+    string Url, byte[] Raw, string Text, int HttpStatus, string ContentType, DateTimeOffset? CapturedAt = null,
+    string? FinalUrl = null, string? Error = null);
 
 /// <summary>A stored file ready to send, e.g. with <c>/evidence N</c>.</summary>
 public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);

@@ -2,21 +2,12 @@ using OpinionBot.Incidents;
 
 namespace OpinionBot.Reports;
 
-/// <summary>Facts the ledger and reports derive from an incident the same way everywhere.</summary>
+/// <summary>
+/// Facts the ledger and reports derive from an incident the same way everywhere. Whether it is open is
+/// <see cref="Lifecycle.IsOpen"/> / <see cref="Lifecycle.WasOpenAt"/>; deadlines are <see cref="ReportDeadline"/>.
+/// </summary>
 public static class IncidentFacts
 {
-    /// <summary>Still needs someone: not resolved, closed or dismissed as a false alarm.</summary>
-    public static bool IsOpen(this Incident incident) => incident.Status is
-        IncidentStatus.New or IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling;
-
-    /// <summary>
-    /// Open at <paramref name="instant"/>: discovered by then and not yet resolved or closed then. Lets a report for a
-    /// past day show what was open on that day rather than today.
-    /// </summary>
-    public static bool WasOpenAt(this Incident incident, DateTimeOffset instant) =>
-        incident.Discovered <= instant &&
-        (incident.IsOpen() || (incident.Status != IncidentStatus.FalseAlarm && (incident.ResolvedAt ?? incident.ClosedAt) > instant));
-
     /// <summary>The earliest published appearance (首发), or the incident's own source when none has a time.</summary>
     public static Appearance? FirstAppearance(this Incident incident)
     {

@@ -8,7 +8,7 @@ namespace OpinionBot.Reports;
 /// The ledger (台账) of incidents discovered in a range of local days, as an .xlsx workbook or a UTF-8 CSV with BOM
 /// (so Excel shows the Chinese text correctly).
 /// </summary>
-public sealed class LedgerExporter(Strings text, TimeZoneInfo zone)
+public sealed class LedgerExporter(Strings text, TimeZoneInfo zone, DeadlineOptions deadlines)
 {
     /// <summary>
     /// The rows for incidents discovered from <paramref name="from"/> to <paramref name="to"/> (local days, inclusive),
@@ -25,7 +25,7 @@ public sealed class LedgerExporter(Strings text, TimeZoneInfo zone)
             .Where(i => i.Discovered >= start && i.Discovered < end)
             .OrderBy(i => i.Discovered)
             .ThenBy(i => i.Number, StringComparer.Ordinal)
-            .Select(i => LedgerColumn.For(i, text, zone, now, personName, evidenceNumbers))
+            .Select(i => LedgerColumn.For(i, text, zone, deadlines, now, personName, evidenceNumbers))
             .ToList();
     }
 

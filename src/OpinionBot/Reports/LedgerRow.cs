@@ -51,7 +51,7 @@ public sealed record LedgerColumn(Func<Strings, string> Header, Func<LedgerRow, 
 
     /// <summary>Builds the row of one incident; <paramref name="now"/> decides whether an unmet deadline is still pending.</summary>
     public static LedgerRow For(
-        Incident incident, Strings text, TimeZoneInfo zone, DateTimeOffset now,
+        Incident incident, Strings text, TimeZoneInfo zone, DeadlineOptions deadlines, DateTimeOffset now,
         Func<long, string?>? personName, Func<Incident, IEnumerable<string>>? evidenceNumbers)
     {
         DateTime? Local(DateTimeOffset? at) => at is { } value ? ZonedTime.Local(value, zone).DateTime : null;
@@ -72,8 +72,8 @@ public sealed record LedgerColumn(Func<Strings, string> Header, Func<LedgerRow, 
             text.Status(incident.Status),
             text.OutcomeName(incident.Outcome),
             Local(incident.ResolvedAt),
-            text.Deadline(ReportDeadlines.Claim(incident, now)),
-            text.Deadline(ReportDeadlines.Report(incident, now)),
+            text.Deadline(ReportDeadline.ClaimState(incident, deadlines, now)),
+            text.Deadline(ReportDeadline.ReportState(incident, deadlines, now)),
             string.Join(" ", evidenceNumbers?.Invoke(incident) ?? []));
     }
 }

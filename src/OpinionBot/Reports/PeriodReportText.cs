@@ -1,4 +1,5 @@
 using System.Text;
+using OpinionBot.Incidents;
 using OpinionBot.Text;
 
 namespace OpinionBot.Reports;
@@ -6,7 +7,7 @@ namespace OpinionBot.Reports;
 /// <summary>The weekly (周报) and monthly (月报) reports as Telegram HTML; the chart goes as a separate photo.</summary>
 internal static class PeriodReportText
 {
-    public static string Render(string title, PeriodSummary summary, Strings text, TimeZoneInfo zone, DateTimeOffset now)
+    public static string Render(string title, PeriodSummary summary, Strings text, TimeZoneInfo zone, DeadlineOptions deadlines, DateTimeOffset now)
     {
         var html = new StringBuilder();
         html.Append("<b>").Append(TelegramText.Escape(title)).Append("</b>\n");
@@ -22,7 +23,7 @@ internal static class PeriodReportText
         html.Append(text.ToClaim).Append(' ').Append(text.Duration(summary.MedianToClaim)).Append(ReportLines.Dot)
             .Append(text.ToReport).Append(' ').Append(text.Duration(summary.MedianToReport)).Append(ReportLines.Dot)
             .Append(text.ToResolve).Append(' ').Append(text.Duration(summary.MedianToResolve)).Append('\n');
-        ReportLines.Deadlines(html, summary, text);
+        ReportLines.Deadlines(html, summary, text, deadlines);
 
         html.Append("\n<b>").Append(text.BusiestDays).Append("</b>\n");
         html.Append(summary.BusiestDays.Count == 0

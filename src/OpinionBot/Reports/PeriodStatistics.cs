@@ -9,11 +9,14 @@ public static class PeriodStatistics
     public const string Unassigned = "";
 
     /// <param name="incidents">Any incidents; only those discovered within the period count.</param>
+    /// <param name="deadlines">The configured deadline windows (section <c>Deadlines</c>).</param>
     /// <param name="now">Decides which unmet deadlines are missed rather than pending, and what is still open.</param>
-    public static PeriodSummary Compute(IEnumerable<Incident> incidents, ReportPeriod period, TimeZoneInfo zone, DateTimeOffset now)
+    public static PeriodSummary Compute(
+        IEnumerable<Incident> incidents, ReportPeriod period, TimeZoneInfo zone, DeadlineOptions deadlines, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incidents);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(deadlines);
         // Day boundaries once, then a binary search per incident: no time-zone conversion in the loop.
         var boundaries = Enumerable.Range(0, period.DayCount + 1)
             .Select(i => ZonedTime.StartOfDay(period.First.AddDays(i), zone).UtcTicks)
@@ -50,7 +53,7 @@ public static class PeriodStatistics
             var day = Array.BinarySearch(boundaries, discovered);
             days[day >= 0 ? day : ~day - 1, grade]++;
             negative += incident.Negative ? 1 : 0;
-            open += incident.WasOpenAt(now) ? 1 : 0;
+            open += Lifecycle.WasOpenAt(incident, now) ? 1 : 0;
 
             if (incident.Topics.Count == 0)
             {
@@ -72,13 +75,13 @@ public static class PeriodStatistics
             Since(incident.Discovered, incident.ReportedAt, now, toReport);
             Since(incident.Discovered, incident.ResolvedAt, now, toResolve);
 
-            switch (ReportDeadlines.Report(incident, now))
+            switch (ReportDeadline.ReportState(incident, deadlines, now))
             {
                 case DeadlineState.Met: met[grade]++; decided[grade]++; break;
                 case DeadlineState.Missed: decided[grade]++; break;
             }
 
-            switch (ReportDeadlines.Claim(incident, now))
+            switch (ReportDeadline.ClaimState(incident, deadlines, now))
             {
                 case DeadlineState.Met: claimMet++; claimDecided++; break;
                 case DeadlineState.Missed: claimDecided++; break;

@@ -6,8 +6,7 @@ namespace OpinionBot.Reports;
 /// <summary>Loads what a report needs from the database: the incidents discovered in the period, and every open one.</summary>
 public static class ReportInputs
 {
-    private static readonly IncidentStatus[] OpenStatuses =
-        [IncidentStatus.New, IncidentStatus.Claimed, IncidentStatus.Reported, IncidentStatus.Handling];
+    private static readonly IncidentStatus[] OpenStatuses = [.. Enum.GetValues<IncidentStatus>().Where(Lifecycle.IsOpen)];
 
     public static List<Incident> Load(OpinionDatabase db, ReportPeriod period, TimeZoneInfo zone)
     {

@@ -27,13 +27,13 @@ internal static class ReportLines
     public static string Share(DeadlineShare share, Strings text) =>
         share.Share is { } value ? $"{Math.Round(value * 100)}%" + text.InParens($"{share.Met}/{share.Decided}") : "—";
 
-    public static void Deadlines(StringBuilder html, PeriodSummary summary, Strings text)
+    public static void Deadlines(StringBuilder html, PeriodSummary summary, Strings text, DeadlineOptions deadlines)
     {
         html.Append("\n<b>").Append(text.DeadlinesHeading).Append("</b>\n");
-        html.Append(text.ReportDeadlinesLine).Append(text.Colon)
+        html.Append(text.ReportDeadlinesLine(deadlines)).Append(text.Colon)
             .AppendJoin(Dot, new[] { Grade.Major, Grade.Larger, Grade.General }.Select(g => $"{text.GradeName(g)} {Share(summary.ReportDeadlines[g], text)}"))
             .Append('\n');
-        html.Append(text.ClaimDeadlinesLine).Append(text.Colon).Append(Share(summary.ClaimDeadlines, text)).Append('\n');
+        html.Append(text.ClaimDeadlinesLine(deadlines)).Append(text.Colon).Append(Share(summary.ClaimDeadlines, text)).Append('\n');
     }
 
     /// <summary>"[重大] 2026-0005 title (link) — 微博 · 医院投诉 · 处置中".</summary>

@@ -27,6 +27,25 @@ public sealed class ReportSchedule(IOptions<ReportsOptions> options, TimeProvide
         throw new InvalidOperationException($"No {kind} report time found after {now:O}; check the Reports settings.");
     }
 
+    /// <summary>
+    /// The last run of <paramref name="kind"/> at or before <paramref name="at"/>, or null when none falls in the two
+    /// months before. A late or caught-up firing uses it to find the run it stands for.
+    /// </summary>
+    public static DateTimeOffset? Previous(ReportKind kind, DateTimeOffset at, ReportsOptions options)
+    {
+        var zone = options.ResolveZone();
+        var day = ZonedTime.LocalDate(at, zone);
+        for (var i = 0; i < 62; i++, day = day.AddDays(-1))
+        {
+            if (RunsOn(kind, day, options) is { } time && ZonedTime.ToInstant(day, time, zone) is var instant && instant <= at)
+            {
+                return instant;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A Quartz cron expression for the same times (use with the configured time zone).</summary>
     public static string Cron(ReportKind kind, ReportsOptions options) => kind switch
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
+using OpinionBot.Reports;
 using OpinionBot.Sources;
 using Quartz;
 
@@ -15,6 +16,7 @@ namespace OpinionBot.Scheduling;
 public sealed class SourceCheckJob(
     ISourceReader reader,
     ItemIntake intake,
+    EvidenceBackup evidence,
     SourceHealthTracker health,
     SupervisorNotices notices,
     IOptionsMonitor<MonitoringOptions> monitoring,
@@ -41,6 +43,8 @@ public sealed class SourceCheckJob(
                 var opened = intake.Take(source, reading.Items);
                 logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
             }
+
+            await BackUpEvidenceAsync(reading.NotModified ? [] : reading.Items, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -56,6 +60,19 @@ public sealed class SourceCheckJob(
         if (change is not null)
         {
             notices.Post(text => change.Describe(text));
+        }
+    }
+
+    /// <summary>Saves the pages of the incidents just opened (outside the intake's transactions); never fails the check.</summary>
+    private async Task BackUpEvidenceAsync(IReadOnlyList<SourceItem> items, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await evidence.CaptureNewAsync(items, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Evidence backup failed");
         }
     }
 

@@ -24,7 +24,7 @@ public sealed partial class Strings
     public string ColStatus => Pick("状态", "Status");
     public string ColOutcome => Pick("处理结果", "Handling result");
     public string ColResolved => Pick("处置时间", "Resolved");
-    public string ColClaimDeadline => Pick("1小时认领时限", "1-hour claim deadline");
+    public string ColClaimDeadline => Pick("负面认领时限", "Negative claim deadline");
     public string ColReportDeadline => Pick("上报时限", "Report deadline");
     public string ColEvidence => Pick("证据编号", "Evidence");
     public string Yes => Pick("是", "yes");
@@ -72,8 +72,16 @@ public sealed partial class Strings
     public string NoDepartment => Pick("未分配", "unassigned");
     public string NoneYet => Pick("无", "none");
     public string DeadlinesHeading => Pick("时限执行情况", "Deadlines");
-    public string ReportDeadlinesLine => Pick("上报时限（重大2小时/较大3小时/一般4小时）", "Report deadline (major 2 h / larger 3 h / general 4 h)");
-    public string ClaimDeadlinesLine => Pick("负面舆情1小时内认领", "Negative items claimed within 1 h");
+    public string ReportDeadlinesLine(DeadlineOptions d) => Pick(
+        $"上报时限（重大{Window(d.Major)}/较大{Window(d.Larger)}/一般{Window(d.General)}）",
+        $"Report deadline (major {Window(d.Major)} / larger {Window(d.Larger)} / general {Window(d.General)})");
+    public string ClaimDeadlinesLine(DeadlineOptions d) =>
+        Pick($"负面舆情{Window(d.NegativeClaim)}内认领", $"Negative items claimed within {Window(d.NegativeClaim)}");
+
+    /// <summary>A configured deadline window: "2小时" / "2 h", or minutes when not whole hours.</summary>
+    public string Window(TimeSpan span) => span.Ticks % TimeSpan.TicksPerHour == 0
+        ? Pick($"{(long)span.TotalHours}小时", $"{(long)span.TotalHours} h")
+        : Pick($"{(long)span.TotalMinutes}分钟", $"{(long)span.TotalMinutes} min");
     public string OpenHeading(int open, int overdue) => Pick($"尚未办结 {open} 起，其中超时 {overdue} 起", $"Still open: {open}, overdue: {overdue}");
     public string OverdueReport => Pick("超时未上报", "report overdue");
     public string OverdueClaim => Pick("超时未认领", "claim overdue");
@@ -115,8 +123,10 @@ public sealed partial class Strings
         Pick($"共在 {sources} 个来源发现 {places} 处相关信息：", $"Seen in {places} places across {sources} sources:");
     public string TruthPending => Pick("尚在核实中。", "Still being verified.");
     public string NoMaterial => Pick("暂无。", "None yet.");
-    public string EvidenceLine(string number, string captured, int status, string sha) =>
-        Pick($"证据 {number}：{captured} 截取，HTTP {status}，SHA-256 {sha}", $"Evidence {number}: captured {captured}, HTTP {status}, SHA-256 {sha}");
+    public string EvidenceLine(string number, string captured, int status, string sha) => status == 0
+        ? Pick($"证据 {number}：{captured} 截取，原页面未能取得，保存来源所列标题和正文，SHA-256 {sha}",
+            $"Evidence {number}: captured {captured}; the page could not be fetched, so the source's title and text are kept; SHA-256 {sha}")
+        : Pick($"证据 {number}：{captured} 截取，HTTP {status}，SHA-256 {sha}", $"Evidence {number}: captured {captured}, HTTP {status}, SHA-256 {sha}");
     public string TrendAuto(int sources, int recent) => recent > 0
         ? Pick($"已在 {sources} 个来源传播，近2小时新增 {recent} 处，呈扩散态势，需持续跟踪。", $"Spread across {sources} sources, {recent} new in the last 2 hours: still spreading, keep watching.")
         : Pick($"已在 {sources} 个来源传播，近2小时无新增，趋于平稳，仍需防止反复。", $"Spread across {sources} sources, nothing new in the last 2 hours: calming down; watch for a flare-up.");

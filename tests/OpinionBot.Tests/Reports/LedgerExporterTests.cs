@@ -10,7 +10,7 @@ namespace OpinionBot.Tests.Reports;
 
 public sealed class LedgerExporterTests
 {
-    private static readonly LedgerExporter Exporter = new(Strings.Chinese, ReportFixtures.Zone);
+    private static readonly LedgerExporter Exporter = new(Strings.Chinese, ReportFixtures.Zone, ReportFixtures.Deadlines);
 
     private static IReadOnlyList<LedgerRow> MarchRows() => Exporter.Rows(
         ReportFixtures.March(), new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), ReportFixtures.Later,

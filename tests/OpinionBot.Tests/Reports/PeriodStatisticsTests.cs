@@ -9,7 +9,7 @@ public sealed class PeriodStatisticsTests
     private static readonly ReportPeriod March = ReportPeriod.MonthContaining(new DateOnly(2026, 3, 15));
 
     private static PeriodSummary MarchSummary() =>
-        PeriodStatistics.Compute(ReportFixtures.March(), March, ReportFixtures.Zone, ReportFixtures.Later);
+        PeriodStatistics.Compute(ReportFixtures.March(), March, ReportFixtures.Zone, ReportFixtures.Deadlines, ReportFixtures.Later);
 
     [Fact]
     public void Compute_March_CountsByGradeTopicSourceAndDepartment()
@@ -61,7 +61,7 @@ public sealed class PeriodStatisticsTests
     {
         // At 17:30 on 3 March: 0004 was due at 15:00 and reported only at 19:00, so it is missed, not met.
         var day = ReportPeriod.Day(new DateOnly(2026, 3, 3));
-        var summary = PeriodStatistics.Compute(ReportFixtures.March(), day, ReportFixtures.Zone, ReportFixtures.At("2026-03-03 17:30"));
+        var summary = PeriodStatistics.Compute(ReportFixtures.March(), day, ReportFixtures.Zone, ReportFixtures.Deadlines, ReportFixtures.At("2026-03-03 17:30"));
 
         Assert.Equal(3, summary.Total);
         Assert.Equal(3, summary.StillOpen);

@@ -13,7 +13,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Daily_AtHalfPastFive_CountsTodayListsOpenOverdueAndTop()
     {
-        var report = ReportBuilder.Daily(ReportFixtures.March(), new DateOnly(2026, 3, 3), Strings.Chinese, ReportFixtures.Zone, DailyAt);
+        var report = ReportBuilder.Daily(ReportFixtures.March(), new DateOnly(2026, 3, 3), Strings.Chinese, ReportFixtures.Zone, ReportFixtures.Deadlines, DailyAt);
 
         Assert.Equal(3, report.Summary.Total);
         Assert.Equal(["2026-0005", "2026-0003", "2026-0004"], report.Daily!.Open.Select(i => i.Number));
@@ -36,7 +36,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Monthly_March_TextCarriesTheKnownNumbersAndAChart()
     {
-        var report = ReportBuilder.Monthly(ReportFixtures.March(), new DateOnly(2026, 3, 20), Strings.Chinese, ReportFixtures.Zone, ReportFixtures.Later);
+        var report = ReportBuilder.Monthly(ReportFixtures.March(), new DateOnly(2026, 3, 20), Strings.Chinese, ReportFixtures.Zone, ReportFixtures.Deadlines, ReportFixtures.Later);
 
         Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)), (report.Period.First, report.Period.Last));
         Assert.Contains("<b>舆情月报 2026年3月</b>", report.Html);
@@ -52,7 +52,7 @@ public sealed class ReportBuilderTests
     [Fact]
     public void Weekly_English_CoversMondayToSunday()
     {
-        var report = ReportBuilder.Build(ReportKind.Weekly, ReportFixtures.March(), new DateOnly(2026, 3, 4), Strings.English, ReportFixtures.Zone, ReportFixtures.Later);
+        var report = ReportBuilder.Build(ReportKind.Weekly, ReportFixtures.March(), new DateOnly(2026, 3, 4), Strings.English, ReportFixtures.Zone, ReportFixtures.Deadlines, ReportFixtures.Later);
 
         Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8)), (report.Period.First, report.Period.Last));
         Assert.Contains("<b>Weekly report 2026-03-02 to 2026-03-08</b>", report.Html);
@@ -67,7 +67,7 @@ public sealed class ReportBuilderTests
         var incidents = ReportFixtures.March();
         incidents[4].Title = "<script>alert(1)</script> & co";
 
-        var report = ReportBuilder.Daily(incidents, new DateOnly(2026, 3, 3), Strings.Chinese, ReportFixtures.Zone, DailyAt);
+        var report = ReportBuilder.Daily(incidents, new DateOnly(2026, 3, 3), Strings.Chinese, ReportFixtures.Zone, ReportFixtures.Deadlines, DailyAt);
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", report.Html);
         Assert.DoesNotContain("<script>", report.Html);

@@ -12,6 +12,9 @@ public static class ReportFixtures
 {
     public static readonly TimeZoneInfo Zone = new ReportsOptions().ResolveZone();
 
+    /// <summary>The practice's windows: report 2/3/4 h by grade, claim a negative item within 1 h.</summary>
+    public static readonly DeadlineOptions Deadlines = new();
+
     /// <summary>Well after everything happened.</summary>
     public static readonly DateTimeOffset Later = At("2026-04-10 12:00");
 

@@ -31,6 +31,20 @@ public sealed class ReportScheduleTests
         Assert.Equal(Beijing, ZonedTime.Local(next, new ReportsOptions().ResolveZone()).Offset);
     }
 
+    [Theory]
+    // Wednesday 2026-03-11 in Beijing; a run at the very instant counts as that run.
+    [InlineData("2026-03-11T17:30:00+08:00", ReportKind.Daily, "2026-03-11T17:30:00+08:00")]
+    [InlineData("2026-03-11T17:29:59+08:00", ReportKind.Daily, "2026-03-10T17:30:00+08:00")]
+    [InlineData("2026-03-12T09:00:00+08:00", ReportKind.Daily, "2026-03-11T17:30:00+08:00")]
+    [InlineData("2026-03-17T10:00:00+08:00", ReportKind.Weekly, "2026-03-16T09:00:00+08:00")]
+    [InlineData("2026-03-16T08:59:59+08:00", ReportKind.Weekly, "2026-03-09T09:00:00+08:00")]
+    [InlineData("2026-03-01T08:00:00+08:00", ReportKind.Monthly, "2026-02-01T09:00:00+08:00")]
+    [InlineData("2026-03-31T23:00:00+00:00", ReportKind.Monthly, "2026-03-01T09:00:00+08:00")]
+    public void Previous_DefaultOptions_IsTheLastRunAtOrBefore(string at, ReportKind kind, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected), ReportSchedule.Previous(kind, DateTimeOffset.Parse(at), new ReportsOptions()));
+    }
+
     [Fact]
     public void Next_AsTheClockAdvances_FollowsTheConfiguredTimes()
     {

@@ -14,7 +14,7 @@ public sealed class TrendChartTests
     [InlineData(640, 360)]
     public void Render_MarchFixture_IsPngOfTheRequestedSize(int width, int height)
     {
-        var summary = PeriodStatistics.Compute(ReportFixtures.March(), March, ReportFixtures.Zone, ReportFixtures.Later);
+        var summary = PeriodStatistics.Compute(ReportFixtures.March(), March, ReportFixtures.Zone, ReportFixtures.Deadlines, ReportFixtures.Later);
 
         var png = TrendChart.Render(summary.Days, March, Strings.Chinese, width, height);
 

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OpinionBot.Chat;
+using OpinionBot.Hosting;
+using OpinionBot.Incidents;
+using OpinionBot.Reports;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Tests.Reports;
+
+/// <summary>A real LiteDB file, a fake clock, the outbox and the report dispatch, restartable on the same file.</summary>
+public sealed class ReportTestBed : IDisposable
+{
+    public const long Team = -1001;
+    public const long Supervisors = -1003;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("opinionbot-reports").FullName;
+
+    public ReportTestBed(DateTimeOffset now, long supervisors = Supervisors)
+    {
+        Time = new FakeTimeProvider(now);
+        Chats = new ChatsOptions { Team = Team, Supervisors = supervisors };
+        Build();
+    }
+
+    public FakeTimeProvider Time { get; }
+    public ChatsOptions Chats { get; }
+    public ReportsOptions Reports { get; } = new();
+    public DeadlineOptions Deadlines { get; } = new();
+    public OpinionDatabase Database { get; private set; } = null!;
+    public ReportDispatch Dispatch { get; private set; } = null!;
+
+    /// <summary>Closes the database and builds everything anew on the same file, as a process restart would.</summary>
+    public void Restart()
+    {
+        Database.Dispose();
+        Build();
+    }
+
+    public List<OutboxMessage> Outbox() => Database.Outbox.FindAll().OrderBy(m => m.Id).ToList();
+
+    public byte[] File(OutboxMessage message)
+    {
+        using var buffer = new MemoryStream();
+        Database.Files.Download(message.FileId!, buffer);
+        return buffer.ToArray();
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private void Build()
+    {
+        Database = new OpinionDatabase(Path.Combine(_folder, "test.db"));
+        Dispatch = new ReportDispatch(
+            Database, new Outbox(Database, Time), Monitor(Reports), Monitor(Deadlines), Monitor(Chats),
+            Monitor(new MonitoringOptions()), Time, NullLogger<ReportDispatch>.Instance);
+    }
+
+    private static IOptionsMonitor<T> Monitor<T>(T value) => new FixedMonitor<T>(value);
+
+    private sealed class FixedMonitor<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+        public T Get(string? name) => value;
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+}
