@@ -44,7 +44,9 @@ public class FetchToItemsBenchmark
         _reader = new SourceReader(_fetcher, options, TimeProvider.System, NullLogger<SourceReader>.Instance);
         _source = new SourceDefinition
         {
-            Name = "bench", Kind = SourceKinds.Html, Url = _site.Urls.First() + "/list",
+            Name = "bench",
+            Kind = SourceKinds.Html,
+            Url = _site.Urls.First() + "/list",
             Selectors = new SourceSelectors { Item = "tbody[id^=normalthread]", Title = "a.xst", Time = "td.by em", Author = "td.by cite", Replies = "td.num a", Views = "td.num em" },
         };
         Console.WriteLine($"// list page: {PageBytes / 1024} KB");

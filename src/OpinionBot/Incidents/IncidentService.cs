@@ -210,9 +210,15 @@ public sealed class IncidentService(
 
     private static Appearance AppearanceOf(NewAppearance appearance) => new()
     {
-        Url = appearance.Item.Url, Title = appearance.Item.Title, SourceName = appearance.SourceName,
-        Published = appearance.Item.Published, Discovered = appearance.Discovered, Fingerprint = appearance.Fingerprint,
-        Weight = appearance.Weight, Replies = appearance.Item.Replies, Views = appearance.Item.Views,
+        Url = appearance.Item.Url,
+        Title = appearance.Item.Title,
+        SourceName = appearance.SourceName,
+        Published = appearance.Item.Published,
+        Discovered = appearance.Discovered,
+        Fingerprint = appearance.Fingerprint,
+        Weight = appearance.Weight,
+        Replies = appearance.Item.Replies,
+        Views = appearance.Item.Views,
     };
 
     private void ApplyEffects(Incident incident, IncidentAction action, Actor actor, IncidentStatus next,

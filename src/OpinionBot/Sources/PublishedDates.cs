@@ -134,8 +134,18 @@ public static partial class PublishedDates
 
     private static int? Month(string name) => name.Length < 3 ? null : name[..3].ToLowerInvariant() switch
     {
-        "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
-        "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12,
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
         _ => null,
     };
 
@@ -151,11 +161,15 @@ public static partial class PublishedDates
         return z switch
         {
             "GMT" or "UT" or "UTC" or "Z" => TimeSpan.Zero,
-            "EST" => TimeSpan.FromHours(-5), "EDT" => TimeSpan.FromHours(-4),
+            "EST" => TimeSpan.FromHours(-5),
+            "EDT" => TimeSpan.FromHours(-4),
             // CST in a Chinese source is China Standard Time, elsewhere US Central.
             "CST" => zone.GetUtcOffset(local) == TimeSpan.FromHours(8) ? TimeSpan.FromHours(8) : TimeSpan.FromHours(-6),
-            "CDT" => TimeSpan.FromHours(-5), "MST" => TimeSpan.FromHours(-7), "MDT" => TimeSpan.FromHours(-6),
-            "PST" => TimeSpan.FromHours(-8), "PDT" => TimeSpan.FromHours(-7),
+            "CDT" => TimeSpan.FromHours(-5),
+            "MST" => TimeSpan.FromHours(-7),
+            "MDT" => TimeSpan.FromHours(-6),
+            "PST" => TimeSpan.FromHours(-8),
+            "PDT" => TimeSpan.FromHours(-7),
             _ => null,
         };
     }

@@ -42,7 +42,10 @@ public sealed class IncidentTestBed : IDisposable
             new SourceItem($"https://news.example.cn/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], Time.GetUtcNow())
         {
-            Grade = grade, Negative = negative, Department = department, NegativeWords = negative ? ["投诉"] : [],
+            Grade = grade,
+            Negative = negative,
+            Department = department,
+            NegativeWords = negative ? ["投诉"] : [],
         }));
 
     public Incident Reload(Incident incident) => Database.Incidents.FindById(incident.Id);

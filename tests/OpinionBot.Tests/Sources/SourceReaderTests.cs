@@ -59,7 +59,9 @@ public sealed class SourceReaderTests(SourceSiteFixture fixture) : IClassFixture
         using var __ = db;
         var source = new SourceDefinition
         {
-            Name = "search", Kind = SourceKinds.Search, Encoding = "gbk",
+            Name = "search",
+            Kind = SourceKinds.Search,
+            Encoding = "gbk",
             Url = Site.BaseUrl.AbsoluteUri + "search?q={keyword}&type=thread",
             Selectors = new SourceSelectors { Item = ".results li", Time = ".time" },
         };
@@ -94,8 +96,11 @@ public sealed class SourceReaderTests(SourceSiteFixture fixture) : IClassFixture
         var list = Uri.EscapeDataString("<ul class=\"l\"><li><a href=\"/f/article.html\">医院排队</a></li></ul>");
         var source = new SourceDefinition
         {
-            Name = "follow", Kind = SourceKinds.Html, FollowLinks = true,
-            Url = Site.Url($"/text?body={list}").AbsoluteUri, Selectors = new SourceSelectors { Item = "ul.l li" },
+            Name = "follow",
+            Kind = SourceKinds.Html,
+            FollowLinks = true,
+            Url = Site.Url($"/text?body={list}").AbsoluteUri,
+            Selectors = new SourceSelectors { Item = "ul.l li" },
         };
 
         var reading = await reader.ReadAsync(source, [], CancellationToken.None);
