@@ -35,6 +35,11 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
                 return null;
 
+            case OutboxKind.EditMessage when message.MessageId is { } messageId:
+                await bot.EditMessageText(message.ChatId, messageId, message.Text, ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+                return null;
+
             case OutboxKind.Document:
             case OutboxKind.Photo:
                 await using (var stream = new MemoryStream())

@@ -11,6 +11,7 @@ namespace OpinionBot.Scheduling;
 public sealed class SourceCheckJob(
     ISourceReader reader,
     ItemIntake intake,
+    SourceCheckLog checks,
     IOptionsMonitor<MonitoringOptions> monitoring,
     ILogger<SourceCheckJob> logger) : IJob
 {
@@ -28,6 +29,7 @@ public sealed class SourceCheckJob(
         try
         {
             var reading = await reader.ReadAsync(source, cancellationToken);
+            checks.Succeeded(source.Name);
             if (reading.NotModified)
             {
                 return;
@@ -40,6 +42,7 @@ public sealed class SourceCheckJob(
         {
             // A failing source must not stop the scheduler; the next run tries again.
             logger.LogWarning("Checking {Source} failed: {Error}", source.Name, ex.Message);
+            checks.Failed(source.Name, ex.Message);
         }
     }
 }

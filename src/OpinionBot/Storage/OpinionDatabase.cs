@@ -1,6 +1,8 @@
 using LiteDB;
 using OpinionBot.Chat;
+using OpinionBot.Duty;
 using OpinionBot.Incidents;
+using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 
 namespace OpinionBot.Storage;
@@ -33,6 +35,11 @@ public sealed class OpinionDatabase : IDisposable
         Cards = _db.GetCollection<CardPlacement>("cards");
         Counters = _db.GetCollection<Counter>("counters");
         People = _db.GetCollection<Person>("people");
+        Members = _db.GetCollection<TeamMember>("members");
+        ChatSettings = _db.GetCollection<ChatSetting>("chat_settings");
+        DutyShifts = _db.GetCollection<DutyShift>("duty_shifts");
+        DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
+        SourceChecks = _db.GetCollection<SourceCheck>("source_checks");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -46,6 +53,19 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<CardPlacement> Cards { get; }
     public ILiteCollection<Counter> Counters { get; }
     public ILiteCollection<Person> People { get; }
+
+    /// <summary>Members and roles set from the chat (<c>/members</c>), on top of <c>Access</c>.</summary>
+    public ILiteCollection<TeamMember> Members { get; }
+
+    /// <summary>Per-chat settings such as the language (<c>/lang</c>).</summary>
+    public ILiteCollection<ChatSetting> ChatSettings { get; }
+
+    /// <summary>The duty roster (值班): explicit shifts and the rotation (<c>/oncall</c>).</summary>
+    public ILiteCollection<DutyShift> DutyShifts { get; }
+    public ILiteCollection<DutyRotation> DutyRotations { get; }
+
+    /// <summary>When each source was last checked and whether it worked.</summary>
+    public ILiteCollection<SourceCheck> SourceChecks { get; }
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
