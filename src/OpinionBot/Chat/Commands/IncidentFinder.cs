@@ -12,7 +12,9 @@ public sealed partial class IncidentFinder(OpinionDatabase db, TimeProvider time
     public static bool LooksLikeNumber(string token) => Pattern().IsMatch(token);
 
     /// <summary>The stored form <c>YYYY-NNNN</c>; short forms are in the current year of the team's time zone.</summary>
-    public string? Normalize(string token)
+    public string? Normalize(string token) => Normalize(token, TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year);
+
+    public static string? Normalize(string token, int currentYear)
     {
         var match = Pattern().Match(token);
         if (!match.Success || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number == 0)
@@ -22,7 +24,7 @@ public sealed partial class IncidentFinder(OpinionDatabase db, TimeProvider time
 
         var year = match.Groups[1].Success
             ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-            : TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
+            : currentYear;
         return string.Create(CultureInfo.InvariantCulture, $"{year}-{number:0000}");
     }
 
