@@ -99,7 +99,13 @@ public sealed class IncidentActionCommands : ICommandFamily
         var person = word is null && t.Skipped == 0 ? null : _persons.Find(t.Request.Message, word);
         if (person is not { } id)
         {
-            return null;
+            if (word is null)
+            {
+                return null;
+            }
+
+            t.Request.Reply(t.Request.Text.UnknownPerson(CardRenderer.Html(word)));
+            return Answered;
         }
 
         if (_people.Assignable().All(p => p.Id != id))
