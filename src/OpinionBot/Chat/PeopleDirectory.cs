@@ -91,7 +91,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     public IReadOnlyList<(long Id, Role Role)> Team()
     {
         var options = access.CurrentValue;
-        return options.Supervisors.Concat(options.Officers).Concat(options.Members).Concat(db.Members.FindAll().Select(m => m.Id))
+        return options.Supervisors.Concat(options.Officers).Concat(options.Members).Concat(StoredIds())
             .Where(id => id != 0).Distinct().Select(id => (id, TeamRole(id))).Where(p => p.Item2 > Role.Stranger)
             .OrderByDescending(p => p.Item2).ToList();
     }
@@ -101,10 +101,13 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     {
         var options = access.CurrentValue;
         return options.Officers.Concat(options.Supervisors).Concat(options.Members)
-            .Concat(db.Members.FindAll().Select(m => m.Id))
+            .Concat(StoredIds())
             .Concat(monitoring.CurrentValue.Departments.SelectMany(d => d.Members.Prepend(d.Lead)))
             .Where(id => id != 0).Distinct().Where(IsKnown).Select(id => (id, NameOf(id))).ToList();
     }
+
+    // Read in full before the caller's lookups: LiteDB must not run a query per row while a cursor is still open.
+    private List<long> StoredIds() => db.Members.FindAll().Select(m => m.Id).ToList();
 
     /// <summary>The user id behind an @username the bot has seen, or null.</summary>
     public long? FindByUsername(string username)

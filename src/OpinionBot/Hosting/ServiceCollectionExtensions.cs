@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<IncidentFinder>();
         services.AddSingleton<PersonFinder>();
+        services.AddSingleton<RosterView>();
         services.AddSingleton<ICommandFamily, HelpCommands>();
         services.AddSingleton<ICommandFamily, StatusCommand>();
         services.AddSingleton<IncidentListCommands>();

@@ -45,6 +45,8 @@ public sealed class OpinionDatabase : IDisposable
         Incidents.EnsureIndex(x => x.Status);
         Outbox.EnsureIndex(x => x.DeliveredAt);
         Cards.EnsureIndex(x => x.IncidentId);
+        Members.EnsureIndex(x => x.Role);
+        DutyShifts.EnsureIndex(x => x.End);
     }
 
     public ILiteCollection<Incident> Incidents { get; }

@@ -75,7 +75,8 @@ public sealed class CommandChat : IAsyncDisposable
     public Task<FakeMessage> CardAsync(string number, long chatId = BotHarness.TeamChat) =>
         Api.WaitForMessageAsync(chatId, m => m.Text!.Contains(number) && m.Buttons.Count > 0, Patience);
 
-    public Incident Reload(Incident incident) => Bot.Database.Incidents.FindById(incident.Id);
+    // Through Write, like the bot's own readers: LiteDB 5 readers on another thread can trip over a write in progress.
+    public Incident Reload(Incident incident) => Bot.Database.Write(() => Bot.Database.Incidents.FindById(incident.Id));
 
     /// <summary>The number as people type it: without the year.</summary>
     public static string AsTyped(Incident incident) => incident.Number[5..].TrimStart('0');

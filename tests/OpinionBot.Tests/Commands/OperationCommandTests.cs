@@ -60,7 +60,7 @@ public sealed class OperationCommandTests : IAsyncLifetime
     public async Task Status_ShowsSourcesBacklogOpenIncidentsAndDuty()
     {
         var checks = _chat.Bot.Services.GetService(typeof(SourceCheckLog)) as SourceCheckLog;
-        await _chat.Api.WaitUntilAsync(() => checks!.Last("县新闻") is not null, CommandChat.Patience);
+        await _chat.Api.WaitUntilAsync(() => _chat.Bot.Database.Write(() => checks!.Last("县新闻")) is not null, CommandChat.Patience);
         await _chat.OpenAsync("医院投诉");
 
         var status = await _chat.SayAsync(TeamChat, Officer, "/status");

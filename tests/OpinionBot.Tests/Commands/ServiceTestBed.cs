@@ -65,6 +65,8 @@ public sealed class ServiceTestBed : IDisposable
 
     public OpinionDatabase Database => Get<OpinionDatabase>();
 
+    public IServiceProvider Services => _services;
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 

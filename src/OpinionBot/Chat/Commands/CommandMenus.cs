@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
+using OpinionBot.Storage;
 using OpinionBot.Text;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -13,6 +14,7 @@ namespace OpinionBot.Chat.Commands;
 /// </summary>
 public sealed class CommandMenus(
     ITelegramBotClient bot,
+    OpinionDatabase db,
     CommandRouter router,
     BotIdentity identity,
     PeopleDirectory people,
@@ -55,7 +57,8 @@ public sealed class CommandMenus(
             scopes.Add((BotCommandScope.Chat(configured.Supervisors), Role.Supervisor, false));
         }
 
-        scopes.AddRange(people.Team().Where(p => p.Role >= Role.Officer)
+        // Read under the database's write lock, like every other reader on a background thread that looks up several rows.
+        scopes.AddRange(db.Write(() => people.Team()).Where(p => p.Role >= Role.Officer)
             .Select(p => ((BotCommandScope)BotCommandScope.ChatMember(configured.Team, p.Id), p.Role, false)));
         return scopes;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 
@@ -16,13 +15,13 @@ public sealed class RosterCommands : ICommandFamily
     private readonly Handover _handover;
     private readonly PersonFinder _persons;
     private readonly PeopleDirectory _people;
-    private readonly CardRenderer _renderer;
+    private readonly RosterView _view;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Action<CommandRequest>> _changes;
 
-    public RosterCommands(DutyRoster roster, Handover handover, PersonFinder persons, PeopleDirectory people, CardRenderer renderer, TimeProvider time)
+    public RosterCommands(DutyRoster roster, Handover handover, PersonFinder persons, PeopleDirectory people, RosterView view, TimeProvider time)
     {
-        (_roster, _handover, _persons, _people, _renderer, _time) = (roster, handover, persons, people, renderer, time);
+        (_roster, _handover, _persons, _people, _view, _time) = (roster, handover, persons, people, view, time);
         _changes = new(StringComparer.OrdinalIgnoreCase)
         {
             ["rotate"] = Rotate, ["轮班"] = Rotate,
@@ -38,7 +37,7 @@ public sealed class RosterCommands : ICommandFamily
     {
         if (request.Words.Count == 0)
         {
-            request.Reply(Show(request));
+            request.Reply(_view.Show(request.Text));
         }
         else if (_changes.TryGetValue(request.Words[0], out var change))
         {
@@ -164,34 +163,7 @@ public sealed class RosterCommands : ICommandFamily
     private void Saved(CommandRequest request)
     {
         _handover.Acknowledge();
-        request.Reply(request.Text.RosterSaved + "\n" + Show(request));
-    }
-
-    private string Show(CommandRequest request)
-    {
-        var text = request.Text;
-        string Name(long id) => CardRenderer.Html(_people.NameOf(id));
-        var html = new StringBuilder(text.RosterHeading);
-        var now = _roster.Now();
-        html.Append('\n').Append(now is null ? text.NobodyOnDuty : text.OnDutyNow(Name(now.UserId), now.End is { } end ? _renderer.Time(end) : null));
-        if (now is not null && _roster.Next(now) is { } next)
-        {
-            html.Append('\n').Append(text.OnDutyNext(Name(next.UserId), _renderer.Time(next.Start)));
-        }
-
-        if (_roster.Rotation() is { People.Count: > 0 } rotation)
-        {
-            html.Append('\n').Append(text.RotationLine(rotation.Days == 1, _renderer.Time(rotation.Anchor)[^5..],
-                string.Join(" → ", rotation.People.Select(Name))));
-        }
-
-        foreach (var shift in _roster.ComingShifts())
-        {
-            html.Append("\n• ").Append(Name(shift.UserId)).Append(' ')
-                .Append(_renderer.Time(shift.Start)).Append(" – ").Append(_renderer.Time(shift.End));
-        }
-
-        return html.ToString();
+        request.Reply(request.Text.RosterSaved + "\n" + _view.Show(request.Text));
     }
 
     /// <summary>The team member a word names, or null after telling the user why not.</summary>
