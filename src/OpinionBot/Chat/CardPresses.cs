@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Storage;
 using OpinionBot.Text;
@@ -16,20 +14,20 @@ public sealed class CardPresses(
     IncidentService incidents,
     CardPublisher publisher,
     PeopleDirectory people,
-    IOptionsMonitor<ChatsOptions> chats,
-    IOptionsMonitor<MonitoringOptions> monitoring)
+    ConfiguredChats chats,
+    ChatLanguages languages)
 {
     public string Handle(CallbackQuery query)
     {
-        var text = Strings.For(monitoring.CurrentValue.Culture);
+        var chatId = query.Message?.Chat.Id ?? 0;
+        var text = languages.For(chatId);
         var data = CallbackData.Parse(query.Data);
         if (data is null)
         {
             return text.BadButton;
         }
 
-        var chatId = query.Message?.Chat.Id ?? 0;
-        if (!IsConfiguredChat(chatId))
+        if (!chats.Contains(chatId))
         {
             return text.NotAllowedHere;
         }
@@ -132,12 +130,5 @@ public sealed class CardPresses(
             default:
                 return null;
         }
-    }
-
-    private bool IsConfiguredChat(long chatId)
-    {
-        var configured = chats.CurrentValue;
-        return chatId != 0 && (chatId == configured.Team || chatId == configured.Leadership ||
-                               chatId == configured.Supervisors || people.IsDepartmentChat(chatId));
     }
 }

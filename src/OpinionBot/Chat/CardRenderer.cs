@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;
 
 /// <summary>Renders an incident as a phone-readable card (Telegram HTML) with the buttons allowed in its state.</summary>
-public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone, TimeProvider time, IOptionsMonitor<DeadlineOptions> deadlines)
+public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, TimeZoneInfo zone, TimeProvider time, IOptionsMonitor<DeadlineOptions> deadlines)
 {
     public string Text(Incident incident, Strings text)
     {
@@ -40,7 +41,9 @@ public sealed class CardRenderer(PeopleDirectory people, TimeZoneInfo zone, Time
             Line(card, text.DepartmentLabel, Html(department));
         }
 
-        Line(card, text.Assignee, incident.AssigneeId is { } assignee ? Mention(assignee) : text.Nobody);
+        // Nobody holds it yet: name the on-duty officer (值班), so their phone rings.
+        Line(card, text.Assignee, incident.AssigneeId is { } assignee ? Mention(assignee)
+            : Lifecycle.IsOpen(incident.Status) && roster.Now() is { } duty ? text.NobodyYetOnDuty(Mention(duty.UserId)) : text.Nobody);
         if (ReportDeadline.Current(incident, deadlines.CurrentValue) is { } deadline)
         {
             Line(card, text.DeadlineLabel(deadline.Kind), $"{Time(deadline.Due)}（{text.Left(deadline.Due - time.GetUtcNow())}）");

@@ -26,6 +26,10 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = html, Buttons = buttons, IncidentId = incidentId });
 
+    /// <summary>Edits a message that is not a card, e.g. a list turned to another page.</summary>
+    public void EditMessage(long chatId, int messageId, string html, List<List<ButtonSpec>>? buttons) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditMessage, Text = html, Buttons = buttons, MessageId = messageId });
+
     public void SendFile(long chatId, OutboxKind kind, string fileName, byte[] content, string caption)
     {
         var fileId = $"outbox/{Guid.NewGuid():N}/{fileName}";

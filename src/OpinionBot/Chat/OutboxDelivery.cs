@@ -23,7 +23,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 return sent.MessageId;
 
             case OutboxKind.EditCard:
-                var placement = message.IncidentId is { } incidentId ? db.Cards.FindById(CardPlacement.KeyOf(incidentId, message.ChatId)) : null;
+                var placement = message.IncidentId is { } incidentId ? db.Read(() => db.Cards.FindById(CardPlacement.KeyOf(incidentId, message.ChatId))) : null;
                 if (placement is null || placement.MessageId == 0)
                 {
                     // The card itself never arrived (given up as undeliverable), so there is nothing to edit.
@@ -35,11 +35,16 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
                 return null;
 
+            case OutboxKind.EditMessage when message.MessageId is { } messageId:
+                await bot.EditMessageText(message.ChatId, messageId, message.Text, ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+                return null;
+
             case OutboxKind.Document:
             case OutboxKind.Photo:
                 await using (var stream = new MemoryStream())
                 {
-                    db.Files.Download(message.FileId!, stream);
+                    db.Read(() => db.Files.Download(message.FileId!, stream));
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
                     var result = message.Kind == OutboxKind.Photo
@@ -55,7 +60,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
     }
 
     private int? CardMessageId(long? incidentId, long chatId) =>
-        incidentId is { } id && db.Cards.FindById(CardPlacement.KeyOf(id, chatId)) is { MessageId: > 0 } placement ? placement.MessageId : null;
+        incidentId is { } id && db.Read(() => db.Cards.FindById(CardPlacement.KeyOf(id, chatId))) is { MessageId: > 0 } placement ? placement.MessageId : null;
 
     private static InlineKeyboardMarkup? Keyboard(List<List<ButtonSpec>>? buttons) =>
         buttons is null ? null : new InlineKeyboardMarkup(

@@ -18,6 +18,9 @@ public sealed class OutboxMessage
     /// <summary>For a card: the incident it shows. A sent card records its message id; an edit finds it.</summary>
     public long? IncidentId { get; set; }
 
+    /// <summary>For <see cref="OutboxKind.EditMessage"/>: the Telegram message id to edit.</summary>
+    public int? MessageId { get; set; }
+
     /// <summary>Answer to this message (Telegram message id), if any.</summary>
     public int? ReplyToMessageId { get; set; }
 
@@ -48,6 +51,9 @@ public enum OutboxKind
 
     Document = 2,
     Photo = 3,
+
+    /// <summary>Edit the message <see cref="OutboxMessage.MessageId"/> in <see cref="OutboxMessage.ChatId"/>.</summary>
+    EditMessage = 4,
 }
 
 /// <summary>An inline button: its label and its callback data (at most 64 bytes).</summary>

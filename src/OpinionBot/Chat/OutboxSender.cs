@@ -48,7 +48,7 @@ public sealed class OutboxSender(
     /// <summary>Delivers what is due; returns how long until the next message becomes due.</summary>
     internal async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        var pending = db.Outbox.Find(m => m.DeliveredAt == null).OrderBy(m => m.Id).ToList();
+        var pending = db.Read(() => db.Outbox.Find(m => m.DeliveredAt == null).OrderBy(m => m.Id).ToList());
         var nextDue = IdleWait;
         foreach (var chat in pending.GroupBy(m => m.ChatId))
         {

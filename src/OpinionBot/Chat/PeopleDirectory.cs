@@ -6,8 +6,8 @@ using OpinionBot.Storage;
 namespace OpinionBot.Chat;
 
 /// <summary>
-/// The people and departments the bot works with: roles from <c>Access</c> and <c>Departments</c>, names from what
-/// Telegram told us.
+/// The people and departments the bot works with: roles from <c>Access</c>, <c>/members</c> and <c>Departments</c>,
+/// names from what Telegram told us.
 /// </summary>
 public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOptions> access, IOptionsMonitor<MonitoringOptions> monitoring)
 {
@@ -25,23 +25,21 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     }
 
     /// <summary>
-    /// The role someone holds for an incident: their configured role, raised to Officer for their own department's
-    /// incidents when they lead it, or Member when they belong to it. With nobody configured anywhere, the configured
-    /// chats are the boundary and everyone in them may do everything.
+    /// The role someone holds for an incident: their team role (see <see cref="TeamRole"/>), raised to Officer for
+    /// their own department's incidents when they lead it, or Member when they belong to it. With nobody configured
+    /// or added anywhere, the configured chats are the boundary and everyone in them may do everything.
     /// </summary>
     public Role RoleFor(long userId, Incident? incident = null)
     {
         var options = access.CurrentValue;
         var departments = monitoring.CurrentValue.Departments;
-        if (options.Supervisors.Count == 0 && options.Officers.Count == 0 && options.Members.Count == 0 && departments.Count == 0)
+        if (options.Supervisors.Count == 0 && options.Officers.Count == 0 && options.Members.Count == 0 && departments.Count == 0 &&
+            !db.Members.FindAll().Any(m => m.Role > Role.Stranger))
         {
             return Role.Supervisor;
         }
 
-        var role = options.Supervisors.Contains(userId) ? Role.Supervisor
-            : options.Officers.Contains(userId) ? Role.Officer
-            : options.Members.Contains(userId) ? Role.Member
-            : Role.Stranger;
+        var role = TeamRole(userId);
         var own = DepartmentOf(incident?.Department);
         if (own is not null && own.Lead == userId && role < Role.Officer)
         {
@@ -55,15 +53,68 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
         return role;
     }
 
-    public bool IsSupervisor(long userId) => access.CurrentValue.Supervisors.Contains(userId);
+    /// <summary>
+    /// The role from <c>Access</c> and <c>/members</c>: configured supervisors stay supervisors; a role set from the
+    /// chat overrides the configured one (a removal included).
+    /// </summary>
+    public Role TeamRole(long userId)
+    {
+        var options = access.CurrentValue;
+        if (options.Supervisors.Contains(userId))
+        {
+            return Role.Supervisor;
+        }
 
-    /// <summary>People an incident can be assigned to: officers, supervisors, then department members.</summary>
+        if (db.Members.FindById(userId) is { } stored)
+        {
+            return stored.Role;
+        }
+
+        return options.Officers.Contains(userId) ? Role.Officer : options.Members.Contains(userId) ? Role.Member : Role.Stranger;
+    }
+
+    public bool IsSupervisor(long userId) => RoleFor(userId) == Role.Supervisor;
+
+    /// <summary>Someone the bot works for: a team member, or a department's lead or member.</summary>
+    public bool IsKnown(long userId) =>
+        RoleFor(userId) >= Role.Member || monitoring.CurrentValue.Departments.Any(d => d.Lead == userId || d.Members.Contains(userId));
+
+    /// <summary>Whether the role comes from <c>Access</c> alone (not set from the chat).</summary>
+    public bool IsConfigured(long userId)
+    {
+        var options = access.CurrentValue;
+        return options.Supervisors.Contains(userId) ||
+               (db.Members.FindById(userId) is null && (options.Officers.Contains(userId) || options.Members.Contains(userId)));
+    }
+
+    /// <summary>Everyone with a team role: configured and added from the chat, supervisors first.</summary>
+    public IReadOnlyList<(long Id, Role Role)> Team()
+    {
+        var options = access.CurrentValue;
+        return options.Supervisors.Concat(options.Officers).Concat(options.Members).Concat(StoredIds())
+            .Where(id => id != 0).Distinct().Select(id => (id, TeamRole(id))).Where(p => p.Item2 > Role.Stranger)
+            .OrderByDescending(p => p.Item2).ToList();
+    }
+
+    /// <summary>People an incident can be assigned to: officers, supervisors, members, then department people.</summary>
     public IReadOnlyList<(long Id, string Name)> Assignable()
     {
         var options = access.CurrentValue;
         return options.Officers.Concat(options.Supervisors).Concat(options.Members)
+            .Concat(StoredIds())
             .Concat(monitoring.CurrentValue.Departments.SelectMany(d => d.Members.Prepend(d.Lead)))
-            .Where(id => id != 0).Distinct().Select(id => (id, NameOf(id))).ToList();
+            .Where(id => id != 0).Distinct().Where(IsKnown).Select(id => (id, NameOf(id))).ToList();
+    }
+
+    // Read in full before the caller's lookups: LiteDB must not run a query per row while a cursor is still open.
+    private List<long> StoredIds() => db.Members.FindAll().Select(m => m.Id).ToList();
+
+    /// <summary>The user id behind an @username the bot has seen, or null.</summary>
+    public long? FindByUsername(string username)
+    {
+        var name = username.TrimStart('@');
+        return name.Length == 0 ? null
+            : db.People.FindAll().FirstOrDefault(p => string.Equals(p.Username, name, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     public IReadOnlyList<string> DepartmentNames() => monitoring.CurrentValue.Departments.Select(d => d.Name).ToList();

@@ -7,4 +7,7 @@ public sealed class Person
     public string Name { get; set; } = "";
     public string? Username { get; set; }
     public bool StartedPrivately { get; set; }
+
+    /// <summary>The group was told once that this person should start the bot privately to get direct messages.</summary>
+    public bool AskedToStart { get; set; }
 }

@@ -1,3 +1,4 @@
+using OpinionBot.Chat.Commands;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -14,6 +15,7 @@ public sealed class UpdateRouter(
     ITelegramBotClient bot,
     CardPresses presses,
     CardNotes notes,
+    CommandRouter commands,
     PeopleDirectory people,
     ILogger<UpdateRouter> logger)
 {
@@ -54,7 +56,7 @@ public sealed class UpdateRouter(
         var toast = db.Write(() =>
         {
             people.Remember(query.From.Id, query.From.FirstName, query.From.LastName, query.From.Username);
-            var answer = presses.Handle(query);
+            var answer = commands.TryPress(query) ?? presses.Handle(query);
             db.SetValue(LastUpdateKey, updateId);
             return answer;
         });
@@ -76,7 +78,10 @@ public sealed class UpdateRouter(
             if (message.From is { IsBot: false } from)
             {
                 people.Remember(from.Id, from.FirstName, from.LastName, from.Username, message.Chat.Type == ChatType.Private);
-                notes.TryAdd(message);
+                if (!commands.TryHandle(message))
+                {
+                    notes.TryAdd(message);
+                }
             }
 
             db.SetValue(LastUpdateKey, updateId);

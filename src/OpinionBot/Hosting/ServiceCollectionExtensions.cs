@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
+using OpinionBot.Chat.Commands;
+using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Reports;
@@ -66,6 +68,10 @@ public static class ServiceCollectionExtensions
                 return new TelegramBotClient(new TelegramBotClientOptions(options.Token, baseUrl) { RetryThreshold = 0, RetryCount = 0 }, http);
             });
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<ConfiguredChats>();
+        services.AddSingleton<ChatLanguages>();
+        services.AddSingleton<DirectNotices>();
+        services.AddSingleton<IncidentLines>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<CardRenderer>();
@@ -75,14 +81,45 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardNotes>();
         services.AddSingleton<SupervisorNotices>();
         services.AddSingleton<UpdateRouter>();
+
+        // Commands: one family per feature; the router, /help and the menus pick up every registered family.
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<IncidentFinder>();
+        services.AddSingleton<PersonFinder>();
+        services.AddSingleton<RosterView>();
+        services.AddSingleton<ICommandFamily, HelpCommands>();
+        services.AddSingleton<ICommandFamily, StatusCommand>();
+        services.AddSingleton<IncidentListCommands>();
+        services.AddSingleton<ICommandFamily>(sp => sp.GetRequiredService<IncidentListCommands>());
+        services.AddSingleton<ICommandButtons>(sp => sp.GetRequiredService<IncidentListCommands>());
+        services.AddSingleton<ICommandFamily, IncidentActionCommands>();
+        services.AddSingleton<ICommandFamily, RosterCommands>();
+        services.AddSingleton<ICommandFamily, MemberCommands>();
+        services.AddSingleton<ICommandFamily, LanguageCommand>();
+        services.AddSingleton<CommandRouter>();
+        services.AddHostedService<CommandMenus>();
+
+        // Duty roster (值班) and the handover at each change of turn.
+        services.AddSingleton<DutyRoster>();
+        services.AddSingleton<Handover>();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<UpdatePoller>();
 
         // Scheduling: Quartz runs the source checks.
         var checkDeadlinesEvery = configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
-        services.AddQuartz(q => q.ScheduleJob<DeadlineJob>(
-            trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(checkDeadlinesEvery).RepeatForever()),
-            job => job.WithIdentity(DeadlineJob.Key)));
+        // Quartz registers schedulers process-wide by name: a unique name keeps two hosts in one process (the
+        // end-to-end tests run several) from ever finding each other's scheduler.
+        var schedulerName = $"OpinionBot-{Guid.NewGuid():N}";
+        var quartzProperties = new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = schedulerName };
+        services.AddQuartz(quartzProperties, q =>
+        {
+            q.ScheduleJob<DeadlineJob>(
+                trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(checkDeadlinesEvery).RepeatForever()),
+                job => job.WithIdentity(DeadlineJob.Key));
+            q.ScheduleJob<HandoverJob>(
+                trigger => trigger.WithIdentity("handover").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+                job => job.WithIdentity(HandoverJob.Key));
+        });
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());

@@ -16,8 +16,8 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
     {
         var now = time.GetUtcNow();
         var steps = 0;
-        var candidates = db.Incidents.Find(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm)
-            .Select(i => i.Id).ToList();
+        var candidates = db.Read(() => db.Incidents.Find(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm)
+            .Select(i => i.Id).ToList());
         foreach (var id in candidates)
         {
             steps += db.Write(() => db.Incidents.FindById(id) is { } incident ? Step(incident, now) : 0);

@@ -127,6 +127,54 @@ public sealed class IncidentService(
             return new ActionResult(ActionOutcome.Done, incident);
         });
 
+    /// <summary>
+    /// A person changes the grade, up or down (the bot only ever raises it, see <see cref="Worsen"/>); the old and new
+    /// grade and the reason go in the audit trail, and the deadlines follow the new grade.
+    /// </summary>
+    public ActionResult ChangeGrade(long incidentId, Actor actor, Grade grade, string? reason = null) =>
+        Change(incidentId, actor, Permissions.ChangeGrade, incident => incident.Grade == grade ? null : () =>
+        {
+            var comment = $"{incident.Grade}→{grade}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason.Trim());
+            incident.Grade = grade;
+            incident.GradeReason = string.IsNullOrWhiteSpace(reason) ? incident.GradeReason : reason.Trim();
+            return ("grade", comment);
+        });
+
+    /// <summary>Silences the incident's reminders until then (null lifts it); deadlines still escalate.</summary>
+    public ActionResult Mute(long incidentId, Actor actor, DateTimeOffset? until) =>
+        Change(incidentId, actor, Permissions.Mute, incident => !Lifecycle.IsOpen(incident.Status) || incident.MutedUntil == until ? null : () =>
+        {
+            incident.MutedUntil = until;
+            return ("mute", until?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "off");
+        });
+
+    /// <summary>A change outside the lifecycle table: the rule gives the change to make, or null when there is none.</summary>
+    private ActionResult Change(long incidentId, Actor actor, Role minimum, Func<Incident, Func<(string Action, string Comment)>?> rule) =>
+        db.Write(() =>
+        {
+            var incident = db.Incidents.FindById(incidentId);
+            if (incident is null)
+            {
+                return new ActionResult(ActionOutcome.UnknownIncident, null);
+            }
+
+            if (actor.Role < minimum)
+            {
+                return new ActionResult(ActionOutcome.Forbidden, incident);
+            }
+
+            if (rule(incident) is not { } change)
+            {
+                return new ActionResult(ActionOutcome.Unchanged, incident);
+            }
+
+            var (action, comment) = change();
+            var entry = Entry(time.GetUtcNow(), actor, action, incident.Status, incident.Status, comment);
+            Save(incident, entry);
+            events.Changed(incident, entry);
+            return new ActionResult(ActionOutcome.Done, incident);
+        });
+
     /// <summary>The bot escalates one level by itself (missed deadline, worsening); no-op at the top level.</summary>
     internal void EscalateAutomatically(Incident incident, string reason, bool straightToLeadership)
     {

@@ -31,6 +31,12 @@ public static class Permissions
         [IncidentAction.Reopen] = Role.Supervisor,
     };
 
+    /// <summary>Changing an incident's grade (研判 after verification), in either direction.</summary>
+    public const Role ChangeGrade = Role.Supervisor;
+
+    /// <summary>Silencing one incident's reminders for a while.</summary>
+    public const Role Mute = Role.Officer;
+
     public static Role MinimumFor(IncidentAction action) => Minimum[action];
 
     public static bool Allows(Role role, IncidentAction action) => role >= Minimum[action];

@@ -20,7 +20,7 @@ public sealed class StoryMemory(
     {
         var since = time.GetUtcNow() - matching.Value.StoryWindow;
         var count = 0;
-        foreach (var incident in db.Incidents.Find(i => i.Status != IncidentStatus.Closed))
+        foreach (var incident in db.Read(() => db.Incidents.Find(i => i.Status != IncidentStatus.Closed).ToList()))
         {
             foreach (var appearance in incident.Appearances.Where(a => a.Discovered >= since && a.Fingerprint is not null))
             {

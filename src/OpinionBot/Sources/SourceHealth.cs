@@ -8,6 +8,9 @@ public sealed class SourceHealth
     [BsonId]
     public string Source { get; set; } = "";
     public int ConsecutiveFailures { get; set; }
+
+    /// <summary>When the source was last read, successfully or not; null before its first check.</summary>
+    public DateTimeOffset? LastCheck { get; set; }
     public string? LastError { get; set; }
 
     /// <summary>When the current run of failures (or the empty pages) started.</summary>

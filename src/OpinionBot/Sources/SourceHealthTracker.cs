@@ -17,6 +17,7 @@ public sealed class SourceHealthTracker(OpinionDatabase database, IOptions<Fetch
     {
         var now = time.GetUtcNow();
         var health = Get(source);
+        health.LastCheck = now;
         var change = outcome.Succeeded ? Succeeded(health, outcome, now) : Failed(health, outcome.Error ?? "", now);
         database.SourceHealth.Upsert(health);
         return change;

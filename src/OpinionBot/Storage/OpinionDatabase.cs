@@ -1,8 +1,10 @@
 using LiteDB;
 using OpinionBot.Chat;
+using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Reports;
+using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 
 namespace OpinionBot.Storage;
@@ -40,6 +42,10 @@ public sealed class OpinionDatabase : IDisposable
         HeightenedPeriods = _db.GetCollection<Scheduling.HeightenedPeriod>("heightened_periods");
         WatchedStories = _db.GetCollection<WatchedStory>("watched_stories");
         Evidence = _db.GetCollection<EvidenceRecord>("evidence");
+        Members = _db.GetCollection<TeamMember>("members");
+        ChatSettings = _db.GetCollection<ChatSetting>("chat_settings");
+        DutyShifts = _db.GetCollection<DutyShift>("duty_shifts");
+        DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -47,6 +53,8 @@ public sealed class OpinionDatabase : IDisposable
         Cards.EnsureIndex(x => x.IncidentId);
         WatchedStories.EnsureIndex(x => x.Expires);
         Evidence.EnsureIndex(x => x.IncidentNumber);
+        Members.EnsureIndex(x => x.Role);
+        DutyShifts.EnsureIndex(x => x.End);
     }
 
     public ILiteCollection<Incident> Incidents { get; }
@@ -60,6 +68,18 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<Scheduling.HeightenedPeriod> HeightenedPeriods { get; }
     public ILiteCollection<WatchedStory> WatchedStories { get; }
     public ILiteCollection<EvidenceRecord> Evidence { get; }
+
+    /// <summary>Members and roles set from the chat (<c>/members</c>), on top of <c>Access</c>.</summary>
+    public ILiteCollection<TeamMember> Members { get; }
+
+    /// <summary>Per-chat settings such as the language (<c>/lang</c>).</summary>
+    public ILiteCollection<ChatSetting> ChatSettings { get; }
+
+    /// <summary>The duty roster (值班): explicit shifts and the rotation (<c>/oncall</c>).</summary>
+    public ILiteCollection<DutyShift> DutyShifts { get; }
+    public ILiteCollection<DutyRotation> DutyRotations { get; }
+
+    /// <summary>When each source was last checked and whether it worked.</summary>
 
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
@@ -113,6 +133,18 @@ public sealed class OpinionDatabase : IDisposable
 
     public void Write(Action work) => Write(() => { work(); return 0; });
 
+    /// <summary>
+    /// Runs a read under the same lock as writes. Background loops read this way so they never see LiteDB pages while
+    /// another thread's transaction is half-way (LiteDB 5's engine is not reliable there); materialise results inside.
+    /// </summary>
+    public T Read<T>(Func<T> work)
+    {
+        lock (_writeLock)
+        {
+            return work();
+        }
+    }
+
     /// <summary>Next value of a named sequence (e.g. incident numbers per year). Call inside <see cref="Write{T}"/>.</summary>
     public long NextValue(string name)
     {
@@ -122,7 +154,7 @@ public sealed class OpinionDatabase : IDisposable
         return counter.Value;
     }
 
-    public long GetValue(string name) => Counters.FindById(name)?.Value ?? 0;
+    public long GetValue(string name) => Read(() => Counters.FindById(name)?.Value ?? 0);
 
     public void SetValue(string name, long value) => Counters.Upsert(new Counter { Id = name, Value = value });
 

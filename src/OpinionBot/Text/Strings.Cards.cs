@@ -64,6 +64,7 @@ public sealed partial class Strings
         "worsened" => Pick("记录恶化", "recorded worsening"),
         "reappeared" => Pick("记录再次出现", "recorded a reappearance"),
         "grade" => Pick("调整等级", "changed the grade"),
+        "mute" => Pick("暂停提醒", "muted reminders"),
         _ => action,
     };
 

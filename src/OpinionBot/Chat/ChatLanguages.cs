@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using OpinionBot.Hosting;
+using OpinionBot.Storage;
+using OpinionBot.Text;
+
+namespace OpinionBot.Chat;
+
+/// <summary>The language each chat reads: its own choice (<c>/lang</c>), else the configured <c>Culture</c>.</summary>
+public sealed class ChatLanguages(OpinionDatabase db, IOptionsMonitor<MonitoringOptions> monitoring)
+{
+    public Strings Default => Strings.For(monitoring.CurrentValue.Culture);
+
+    public Strings For(long chatId) => Chosen(chatId) ?? Default;
+
+    /// <summary>
+    /// For replies to a person: the chat's choice, else in a private chat the language their Telegram app uses.
+    /// </summary>
+    public Strings For(long chatId, bool privateChat, string? userLanguage) =>
+        Chosen(chatId) ?? (privateChat && userLanguage is { Length: > 0 } ? Strings.For(userLanguage) : Default);
+
+    public bool HasChosen(long chatId) => Chosen(chatId) is not null;
+
+    /// <summary>Stores the chat's language. Call inside a write.</summary>
+    public void Set(long chatId, Strings language) =>
+        db.ChatSettings.Upsert(new ChatSetting { Id = chatId, Culture = language.Culture });
+
+    private Strings? Chosen(long chatId) =>
+        db.ChatSettings.FindById(chatId) is { Culture.Length: > 0 } setting ? Strings.For(setting.Culture) : null;
+}

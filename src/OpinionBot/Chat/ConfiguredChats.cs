@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+
+namespace OpinionBot.Chat;
+
+/// <summary>The group chats the bot works in: team, leadership, supervisors and the departments' chats.</summary>
+public sealed class ConfiguredChats(IOptionsMonitor<ChatsOptions> chats, PeopleDirectory people)
+{
+    public bool Contains(long chatId)
+    {
+        var configured = chats.CurrentValue;
+        return chatId != 0 && (chatId == configured.Team || chatId == configured.Leadership ||
+                               chatId == configured.Supervisors || people.IsDepartmentChat(chatId));
+    }
+}

@@ -1,0 +1,36 @@
+using OpinionBot.Storage;
+using OpinionBot.Text;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// Messages addressed to one person. Telegram lets a bot write privately only to people who started it, so those get
+/// a private message; for anyone else the group is told, once per person, to start the bot privately.
+/// </summary>
+public sealed class DirectNotices(OpinionDatabase db, Outbox outbox, ChatLanguages languages, CardRenderer renderer)
+{
+    /// <summary>Queues the message privately, or the one-time hint in the group. Call inside a write.</summary>
+    public void Tell(long userId, long groupChatId, Func<Strings, string> html)
+    {
+        if (userId <= 0)
+        {
+            return;
+        }
+
+        var person = db.People.FindById(userId) ?? new Person { Id = userId };
+        if (person.StartedPrivately)
+        {
+            outbox.Send(userId, html(languages.For(userId)));
+            return;
+        }
+
+        if (person.AskedToStart || groupChatId == 0)
+        {
+            return;
+        }
+
+        person.AskedToStart = true;
+        db.People.Upsert(person);
+        outbox.Send(groupChatId, languages.For(groupChatId).StartBotPrivately(renderer.Mention(userId)));
+    }
+}

@@ -1,0 +1,130 @@
+using OpinionBot.Storage;
+
+namespace OpinionBot.Duty;
+
+/// <summary>
+/// Who is on duty (值班) when. Explicit shifts win over the rotation while they last; a turn ends where the next shift
+/// begins. Everything is derived from what is stored and the injected clock, so a restart changes nothing.
+/// </summary>
+public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneInfo zone)
+{
+    public DutyTurn? Now() => At(time.GetUtcNow());
+
+    /// <summary>The turn that follows this one, or null when nobody is on duty then.</summary>
+    public DutyTurn? Next(DutyTurn turn) => turn.End is { } end ? At(end) : null;
+
+    public DutyTurn? At(DateTimeOffset instant)
+    {
+        // Shifts are few (old ones are pruned), so they are filtered here rather than by a query.
+        var shifts = db.DutyShifts.FindAll().Where(s => s.End > instant).ToList();
+        var nextStart = shifts.Where(s => s.Start > instant).Select(s => (DateTimeOffset?)s.Start).Min();
+        var covering = shifts.Where(s => s.Start <= instant).OrderByDescending(s => s.Id).FirstOrDefault();
+        if (covering is not null)
+        {
+            return new DutyTurn(covering.UserId, covering.Start, Earliest(covering.End, nextStart));
+        }
+
+        if (Rotation() is not { People.Count: > 0 } rotation || instant < rotation.Anchor)
+        {
+            return null;
+        }
+
+        var period = TimeSpan.FromDays(rotation.Days);
+        var index = (instant - rotation.Anchor).Ticks / period.Ticks;
+        var start = rotation.Anchor + TimeSpan.FromTicks(period.Ticks * index);
+        var shiftEnded = db.DutyShifts.FindAll().Where(s => s.End <= instant && s.End > start).Select(s => (DateTimeOffset?)s.End).Max();
+        var person = rotation.People[(int)(index % rotation.People.Count)];
+        return new DutyTurn(person, shiftEnded ?? start, Earliest(start + period, nextStart));
+    }
+
+    public DutyRotation? Rotation() => db.DutyRotations.FindById(DutyRotation.CurrentId);
+
+    /// <summary>Shifts that have not ended yet, soonest first.</summary>
+    public IReadOnlyList<DutyShift> ComingShifts()
+    {
+        var now = time.GetUtcNow();
+        return db.DutyShifts.FindAll().Where(s => s.End > now).OrderBy(s => s.Start).ToList();
+    }
+
+    /// <summary>
+    /// Sets the rotation: turns of <paramref name="days"/> days (7 weekly from Monday, 1 daily) changing at
+    /// <paramref name="changeAt"/>, anchored so that the first person is on duty now. Call inside a write.
+    /// </summary>
+    public DutyRotation Rotate(IReadOnlyList<long> people, int days, TimeOnly changeAt)
+    {
+        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        if (days == 7)
+        {
+            day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7)); // back to Monday
+        }
+
+        var anchor = day.ToDateTime(changeAt);
+        if (anchor > local)
+        {
+            anchor = anchor.AddDays(-days);
+        }
+
+        var rotation = new DutyRotation { People = people.ToList(), Days = days, Anchor = FromLocal(anchor) };
+        db.DutyRotations.Upsert(rotation);
+        return rotation;
+    }
+
+    /// <summary>Adds an explicit shift and forgets shifts that ended a month ago. Call inside a write.</summary>
+    public DutyShift AddShift(long userId, DateTimeOffset start, DateTimeOffset end)
+    {
+        var forgotten = time.GetUtcNow().AddDays(-30);
+        foreach (var old in db.DutyShifts.FindAll().Where(s => s.End < forgotten).ToList())
+        {
+            db.DutyShifts.Delete(old.Id);
+        }
+
+        var shift = new DutyShift { UserId = userId, Start = start, End = end };
+        db.DutyShifts.Insert(shift);
+        return shift;
+    }
+
+    /// <summary>
+    /// Swaps two people's duty from now on: their places in the rotation and their coming shifts (someone not on the
+    /// roster simply takes the other's turns). Returns how many places changed hands. Call inside a write.
+    /// </summary>
+    public int Swap(long a, long b)
+    {
+        var changed = 0;
+        foreach (var shift in ComingShifts().Where(s => s.UserId == a || s.UserId == b))
+        {
+            shift.UserId = shift.UserId == a ? b : a;
+            db.DutyShifts.Update(shift);
+            changed++;
+        }
+
+        if (Rotation() is { } rotation)
+        {
+            for (var i = 0; i < rotation.People.Count; i++)
+            {
+                if (rotation.People[i] == a || rotation.People[i] == b)
+                {
+                    rotation.People[i] = rotation.People[i] == a ? b : a;
+                    changed++;
+                }
+            }
+
+            db.DutyRotations.Update(rotation);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Removes the rotation and every shift. Call inside a write.</summary>
+    public void Clear()
+    {
+        db.DutyShifts.DeleteAll();
+        db.DutyRotations.DeleteAll();
+    }
+
+    /// <summary>A wall-clock time in the team's time zone.</summary>
+    public DateTimeOffset FromLocal(DateTime local) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
+}
