@@ -38,7 +38,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.Contains("上报时间", Card().Text);
         await PressAndWaitAsync(BotHarness.Supervisor, "指派", expectButton: "🏢 卫健局");
         await PressAndWaitAsync(BotHarness.Supervisor, "🏢 卫健局", "处置中");
-        await Api.WaitUntilAsync(() => Api.Messages(DepartmentChat).Count == 1, Patience); // 谁主管、谁负责
+        await Api.WaitUntilAsync(() => Api.Messages(DepartmentChat).Any(m => m.Text!.StartsWith("🔔", StringComparison.Ordinal)), Patience); // 谁主管、谁负责
         await PressAndWaitAsync(BotHarness.Officer, "处置", expectButton: "澄清回应");
         await PressAndWaitAsync(BotHarness.Officer, "澄清回应", "已处置");
         Assert.Contains("处理结果：澄清回应", Card().Text);
