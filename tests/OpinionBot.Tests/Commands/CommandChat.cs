@@ -67,7 +67,8 @@ public sealed class CommandChat : IAsyncDisposable
     {
         var incident = Bot.Database.Write(() => Bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
             new SourceItem($"https://news.example.cn/{Guid.NewGuid():N}", title, title, DateTimeOffset.UtcNow.AddMinutes(-3)),
-            "县新闻", [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow) { Grade = grade }));
+            "县新闻", [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow)
+        { Grade = grade }));
         var card = await CardAsync(incident.Number);
         return (incident, card);
     }

@@ -9,39 +9,65 @@ public static partial class CommandWords
 {
     private static readonly Dictionary<string, Grade> Grades = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["重大"] = Grade.Major, ["major"] = Grade.Major,
-        ["较大"] = Grade.Larger, ["larger"] = Grade.Larger,
-        ["一般"] = Grade.General, ["general"] = Grade.General,
+        ["重大"] = Grade.Major,
+        ["major"] = Grade.Major,
+        ["较大"] = Grade.Larger,
+        ["larger"] = Grade.Larger,
+        ["一般"] = Grade.General,
+        ["general"] = Grade.General,
     };
 
     private static readonly Dictionary<string, HandlingOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["澄清回应"] = HandlingOutcome.Clarified, ["澄清"] = HandlingOutcome.Clarified, ["clarified"] = HandlingOutcome.Clarified,
-        ["删帖处理"] = HandlingOutcome.TakenDown, ["删帖"] = HandlingOutcome.TakenDown, ["takendown"] = HandlingOutcome.TakenDown,
+        ["澄清回应"] = HandlingOutcome.Clarified,
+        ["澄清"] = HandlingOutcome.Clarified,
+        ["clarified"] = HandlingOutcome.Clarified,
+        ["删帖处理"] = HandlingOutcome.TakenDown,
+        ["删帖"] = HandlingOutcome.TakenDown,
+        ["takendown"] = HandlingOutcome.TakenDown,
         ["takedown"] = HandlingOutcome.TakenDown,
-        ["冷处理"] = HandlingOutcome.ColdHandling, ["cold"] = HandlingOutcome.ColdHandling, ["coldhandling"] = HandlingOutcome.ColdHandling,
-        ["属实通报"] = HandlingOutcome.ConfirmedAndAnnounced, ["通报"] = HandlingOutcome.ConfirmedAndAnnounced,
+        ["冷处理"] = HandlingOutcome.ColdHandling,
+        ["cold"] = HandlingOutcome.ColdHandling,
+        ["coldhandling"] = HandlingOutcome.ColdHandling,
+        ["属实通报"] = HandlingOutcome.ConfirmedAndAnnounced,
+        ["通报"] = HandlingOutcome.ConfirmedAndAnnounced,
         ["confirmed"] = HandlingOutcome.ConfirmedAndAnnounced,
-        ["情况说明"] = HandlingOutcome.Explanation, ["说明"] = HandlingOutcome.Explanation, ["explanation"] = HandlingOutcome.Explanation,
-        ["其他"] = HandlingOutcome.Other, ["other"] = HandlingOutcome.Other,
+        ["情况说明"] = HandlingOutcome.Explanation,
+        ["说明"] = HandlingOutcome.Explanation,
+        ["explanation"] = HandlingOutcome.Explanation,
+        ["其他"] = HandlingOutcome.Other,
+        ["other"] = HandlingOutcome.Other,
     };
 
     private static readonly Dictionary<string, IncidentStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["新发现"] = IncidentStatus.New, ["new"] = IncidentStatus.New,
-        ["核实中"] = IncidentStatus.Claimed, ["claimed"] = IncidentStatus.Claimed,
-        ["已上报"] = IncidentStatus.Reported, ["reported"] = IncidentStatus.Reported,
-        ["处置中"] = IncidentStatus.Handling, ["handling"] = IncidentStatus.Handling,
-        ["已处置"] = IncidentStatus.Resolved, ["resolved"] = IncidentStatus.Resolved,
-        ["已平息"] = IncidentStatus.Closed, ["closed"] = IncidentStatus.Closed,
-        ["误报"] = IncidentStatus.FalseAlarm, ["falsealarm"] = IncidentStatus.FalseAlarm,
+        ["新发现"] = IncidentStatus.New,
+        ["new"] = IncidentStatus.New,
+        ["核实中"] = IncidentStatus.Claimed,
+        ["claimed"] = IncidentStatus.Claimed,
+        ["已上报"] = IncidentStatus.Reported,
+        ["reported"] = IncidentStatus.Reported,
+        ["处置中"] = IncidentStatus.Handling,
+        ["handling"] = IncidentStatus.Handling,
+        ["已处置"] = IncidentStatus.Resolved,
+        ["resolved"] = IncidentStatus.Resolved,
+        ["已平息"] = IncidentStatus.Closed,
+        ["closed"] = IncidentStatus.Closed,
+        ["误报"] = IncidentStatus.FalseAlarm,
+        ["falsealarm"] = IncidentStatus.FalseAlarm,
     };
 
     private static readonly Dictionary<string, Role> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["分管领导"] = Role.Supervisor, ["领导"] = Role.Supervisor, ["supervisor"] = Role.Supervisor,
-        ["监测员"] = Role.Officer, ["值班员"] = Role.Officer, ["officer"] = Role.Officer,
-        ["成员"] = Role.Member, ["网评员"] = Role.Member, ["member"] = Role.Member,
+        ["分管领导"] = Role.Supervisor,
+        ["领导"] = Role.Supervisor,
+        ["supervisor"] = Role.Supervisor,
+        ["监测员"] = Role.Officer,
+        ["值班员"] = Role.Officer,
+        ["officer"] = Role.Officer,
+        ["成员"] = Role.Member,
+        ["网评员"] = Role.Member,
+        ["member"] = Role.Member,
     };
 
     public static bool TryGrade(string word, out Grade grade) => Grades.TryGetValue(word, out grade);

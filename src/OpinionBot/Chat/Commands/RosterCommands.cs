@@ -24,10 +24,14 @@ public sealed class RosterCommands : ICommandFamily
         (_roster, _handover, _persons, _people, _view, _time) = (roster, handover, persons, people, view, time);
         _changes = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["rotate"] = Rotate, ["轮班"] = Rotate,
-            ["shift"] = Shift, ["排班"] = Shift,
-            ["swap"] = Swap, ["换班"] = Swap,
-            ["clear"] = Clear, ["清空"] = Clear,
+            ["rotate"] = Rotate,
+            ["轮班"] = Rotate,
+            ["shift"] = Shift,
+            ["排班"] = Shift,
+            ["swap"] = Swap,
+            ["换班"] = Swap,
+            ["clear"] = Clear,
+            ["清空"] = Clear,
         };
     }
 

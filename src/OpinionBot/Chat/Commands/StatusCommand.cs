@@ -1,10 +1,10 @@
-using OpinionBot.Sources;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OpinionBot.Duty;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Scheduling;
+using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 
