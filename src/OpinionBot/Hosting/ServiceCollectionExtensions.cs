@@ -92,7 +92,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentListCommands>();
         services.AddSingleton<ICommandFamily>(sp => sp.GetRequiredService<IncidentListCommands>());
         services.AddSingleton<ICommandButtons>(sp => sp.GetRequiredService<IncidentListCommands>());
+        services.AddSingleton<PeriodReportCommand>();
         services.AddSingleton<ICommandFamily, IncidentActionCommands>();
+        services.AddSingleton<ICommandFamily, LedgerCommand>();
+        services.AddSingleton<ICommandFamily, IncidentRecordCommands>();
         services.AddSingleton<ICommandFamily, RosterCommands>();
         services.AddSingleton<ICommandFamily, MemberCommands>();
         services.AddSingleton<ICommandFamily, LanguageCommand>();

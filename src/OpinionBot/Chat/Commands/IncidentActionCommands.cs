@@ -21,12 +21,14 @@ public sealed class IncidentActionCommands : ICommandFamily
     private readonly PeopleDirectory _people;
     private readonly CardRenderer _renderer;
     private readonly TimeProvider _time;
+    private readonly PeriodReportCommand _periodReports;
     private readonly Dictionary<string, Func<Target, ActionResult?>> _actions;
 
     public IncidentActionCommands(IncidentService incidents, IncidentFinder finder, PersonFinder persons, PeopleDirectory people,
-        CardRenderer renderer, TimeProvider time)
+        CardRenderer renderer, TimeProvider time, PeriodReportCommand periodReports)
     {
         (_incidents, _finder, _persons, _people, _renderer, _time) = (incidents, finder, persons, people, renderer, time);
+        _periodReports = periodReports;
         _actions = new(StringComparer.Ordinal)
         {
             ["assign"] = Assign,
@@ -45,7 +47,7 @@ public sealed class IncidentActionCommands : ICommandFamily
             new("assign", s => s.AssignDescription, s => s.AssignUsage) { Menu = Role.Officer },
             new("escalate", s => s.EscalateDescription, s => s.EscalateUsage) { Menu = Role.Officer },
             new("resolve", s => s.ResolveDescription, s => s.ResolveUsage) { Menu = Role.Officer },
-            new("report", s => s.ReportDescription, s => s.ReportUsage),
+            new("report", s => s.ReportDescription + s.PeriodReportDescription, s => s.ReportUsage + "\n" + s.PeriodReportUsage),
             new("sendback", s => s.SendBackDescription, s => s.SendBackUsage),
             new("note", s => s.NoteDescription, s => s.NoteUsage),
             new("grade", s => s.GradeDescription, s => s.GradeUsage) { Menu = Permissions.ChangeGrade },
@@ -57,6 +59,12 @@ public sealed class IncidentActionCommands : ICommandFamily
 
     public void Handle(CommandRequest request)
     {
+        // "/report weekly" asks for a period report; "/report N" marks an incident reported.
+        if (request.Spec.Name == "report" && _periodReports.TryHandle(request))
+        {
+            return;
+        }
+
         var text = request.Text;
         var first = request.Words.Count > 0 ? request.Words[0] : null;
         var byNumber = first is not null && IncidentFinder.LooksLikeNumber(first);
