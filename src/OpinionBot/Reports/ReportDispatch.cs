@@ -18,7 +18,7 @@ public sealed class ReportDispatch(
     IOptionsMonitor<ReportsOptions> reports,
     IOptionsMonitor<DeadlineOptions> deadlines,
     IOptionsMonitor<ChatsOptions> chats,
-    IOptionsMonitor<MonitoringOptions> monitoring,
+    ChatLanguages languages,
     TimeProvider time,
     ILogger<ReportDispatch> logger)
 {
@@ -29,7 +29,10 @@ public sealed class ReportDispatch(
     /// The report of the <paramref name="kind"/> period containing <paramref name="anyDay"/>. A daily report is as of now,
     /// or as of the end of its day once that day is over (so it lists what was open then); weekly and monthly as of now.
     /// </summary>
-    public Report Build(ReportKind kind, DateOnly anyDay)
+    public Report Build(ReportKind kind, DateOnly anyDay) => Build(kind, anyDay, languages.Default);
+
+    /// <summary>The same report in the given language (the chat's own, for <c>/report</c>).</summary>
+    public Report Build(ReportKind kind, DateOnly anyDay, Strings text)
     {
         var options = reports.CurrentValue;
         var zone = options.ResolveZone();
@@ -38,14 +41,13 @@ public sealed class ReportDispatch(
         var endOfDay = period.End(zone).AddTicks(-1);
         var asOf = kind == ReportKind.Daily && endOfDay < now ? endOfDay : now;
         var incidents = ReportInputs.Load(db, period, zone);
-        var text = Strings.For(monitoring.CurrentValue.Culture);
         return ReportBuilder.Build(kind, incidents, anyDay, text, zone, deadlines.CurrentValue, asOf, options.TopItems);
     }
 
     /// <summary>Builds a report and queues it for <paramref name="chatId"/>, e.g. for <c>/report weekly 2026-03-10</c>.</summary>
     public Report Send(ReportKind kind, DateOnly anyDay, long chatId)
     {
-        var report = Build(kind, anyDay);
+        var report = Build(kind, anyDay, languages.For(chatId));
         db.Write(() => Queue(report, chatId));
         return report;
     }
@@ -62,8 +64,8 @@ public sealed class ReportDispatch(
             return null;
         }
 
-        var report = Build(kind, period.First);
         var chatId = ReportsChat;
+        var report = Build(kind, period.First, languages.For(chatId));
         return db.Write(() =>
         {
             // Checked again inside the transaction: another firing may have sent it while this one was building.

@@ -58,7 +58,7 @@ public sealed class ReportTestBed : IDisposable
         Database = new OpinionDatabase(Path.Combine(_folder, "test.db"));
         Dispatch = new ReportDispatch(
             Database, new Outbox(Database, Time), Monitor(Reports), Monitor(Deadlines), Monitor(Chats),
-            Monitor(new MonitoringOptions()), Time, NullLogger<ReportDispatch>.Instance);
+            new OpinionBot.Chat.ChatLanguages(Database, Monitor(new MonitoringOptions())), Time, NullLogger<ReportDispatch>.Instance);
     }
 
     private static IOptionsMonitor<T> Monitor<T>(T value) => new FixedMonitor<T>(value);
