@@ -73,8 +73,12 @@ public sealed class CommandChat : IAsyncDisposable
         return (incident, card);
     }
 
-    public Task<FakeMessage> CardAsync(string number, long chatId = BotHarness.TeamChat) =>
-        Api.WaitForMessageAsync(chatId, m => m.Text!.Contains(number) && m.Buttons.Count > 0, Patience);
+    public async Task<FakeMessage> CardAsync(string number, long chatId = BotHarness.TeamChat)
+    {
+        var card = await Api.WaitForMessageAsync(chatId, m => m.Text!.Contains(number) && m.Buttons.Count > 0, Patience);
+        await Bot.CardStoredAsync(card.MessageId);
+        return card;
+    }
 
     // Through Write, like the bot's own readers: LiteDB 5 readers on another thread can trip over a write in progress.
     public Incident Reload(Incident incident) => Bot.Database.Write(() => Bot.Database.Incidents.FindById(incident.Id));

@@ -85,6 +85,13 @@ public sealed class BotHarness : IAsyncDisposable
         await _host.StartAsync();
     }
 
+    /// <summary>
+    /// Waits until the bot has recorded which message shows the card: Telegram shows a message a moment before the bot
+    /// hears back its id, and a reply in that moment cannot be tied to the card.
+    /// </summary>
+    public Task CardStoredAsync(int messageId) =>
+        Api.WaitUntilAsync(() => Database.Read(() => Database.Cards.FindAll().Any(c => c.MessageId == messageId)));
+
     public async Task StopAsync()
     {
         if (_host is null)
