@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();
+        services.AddSingleton<SourceCatalog>();
         services.AddMatching();
 
         // Incidents.
