@@ -97,6 +97,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICommandFamily, RosterCommands>();
         services.AddSingleton<ICommandFamily, MemberCommands>();
         services.AddSingleton<ICommandFamily, LanguageCommand>();
+        services.AddSingleton<SourceLines>();
+        services.AddSingleton<SourceCommands>();
+        services.AddSingleton<ICommandFamily>(sp => sp.GetRequiredService<SourceCommands>());
+        services.AddSingleton<ICommandButtons>(sp => sp.GetRequiredService<SourceCommands>());
+        services.AddSingleton<ICommandFamily, TopicCommands>();
+        services.AddSingleton<ICommandFamily, HeightenedCommand>();
+        services.AddSingleton<ICommandFamily, WatchCommands>();
+        services.AddSingleton<HeightenedSwitch>();
         services.AddSingleton<CommandRouter>();
         services.AddHostedService<CommandMenus>();
 

@@ -17,6 +17,10 @@ public sealed class TopicCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringO
 
     public IReadOnlyList<TopicDefinition> All() => Merge(db.Read(() => db.StoredTopics.FindAll().ToList()));
 
+    /// <summary>What a <c>search</c> source queries: every topic's plain keywords (not rule syntax), once each.</summary>
+    public List<string> SearchKeywords() =>
+        [.. All().SelectMany(t => t.Keywords).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public TopicDefinition? Find(string name) =>
         All().FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } found
             ? JsonSerializer.Deserialize<TopicDefinition>(JsonSerializer.Serialize(found)) : null;

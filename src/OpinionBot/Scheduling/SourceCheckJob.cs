@@ -36,7 +36,7 @@ public sealed class SourceCheckJob(
         HealthChange? change;
         try
         {
-            var reading = await reader.ReadAsync(source, SearchKeywords(source), cancellationToken);
+            var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
             change = health.Record(source.Name, ReadOutcome.From(reading));
             if (!reading.NotModified)
             {
@@ -75,10 +75,4 @@ public sealed class SourceCheckJob(
             logger.LogError(ex, "Evidence backup failed");
         }
     }
-
-    /// <summary>A search source is queried once per keyword of every topic (the plain keywords, not rule syntax).</summary>
-    private List<string> SearchKeywords(SourceDefinition source) =>
-        source.Kind != SourceKinds.Search ? []
-            : topics.All().SelectMany(t => t.Keywords)
-                .Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }
