@@ -57,9 +57,9 @@ public sealed class SourceCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/sources add 坏 rss http://127.0.0.1/x", "Kind 'rss'")]
+    [InlineData("/sources add 坏 rss http://127.0.0.1/x", "Kind &#39;rss&#39;")]
     [InlineData("/sources add 坏 feed ftp://127.0.0.1/x", "is not an http(s) URL")]
-    [InlineData("/sources add 坏 feed http://127.0.0.1/x every soon", "Schedule 'every soon'")]
+    [InlineData("/sources add 坏 feed http://127.0.0.1/x every soon", "Schedule &#39;every soon&#39;")]
     [InlineData("/sources add 坏 html http://127.0.0.1/x colour=red", "colour=red")]
     [InlineData("/sources add 县新闻 feed http://127.0.0.1/x", "已存在")]
     [InlineData("/sources edit 县新闻 every", "键=值")]
