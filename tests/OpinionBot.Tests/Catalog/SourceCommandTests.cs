@@ -56,6 +56,21 @@ public sealed class SourceCommandTests : IAsyncLifetime
         Assert.Contains("没有名为“县新闻”的来源", (await _chat.SayAsync(SupervisorsChat, Supervisor, "/sources pause 县新闻")).Text);
     }
 
+    [Fact]
+    public async Task Changes_SurviveARestart_RemovedConfiguredSourceStaysRemoved()
+    {
+        await _chat.SayAsync(SupervisorsChat, Supervisor, "/sources remove 县新闻");
+        await _chat.SayAsync(SupervisorsChat, Supervisor, $"/sources add 论坛 feed {_chat.Bot.Site.Url("/forum.xml")} every 1h");
+
+        await _chat.Bot.StopAsync();
+        await _chat.Bot.StartAsync();
+
+        var list = await _chat.SayAsync(SupervisorsChat, Supervisor, "/sources");
+        Assert.Contains("论坛", list.Text);
+        Assert.DoesNotContain("县新闻", list.Text);
+        Assert.Empty(await _chat.TriggerNamesAsync("县新闻"));
+    }
+
     [Theory]
     [InlineData("/sources add 坏 rss http://127.0.0.1/x", "Kind &#39;rss&#39;")]
     [InlineData("/sources add 坏 feed ftp://127.0.0.1/x", "is not an http(s) URL")]
