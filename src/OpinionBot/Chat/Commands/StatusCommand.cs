@@ -1,8 +1,8 @@
-using OpinionBot.Sources;
 using System.Text;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Scheduling;
+using OpinionBot.Sources;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Chat.Commands;
