@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();
+        services.AddSingleton<SourceCatalog>();
         services.AddMatching();
 
         // Incidents.
@@ -99,6 +100,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICommandFamily, RosterCommands>();
         services.AddSingleton<ICommandFamily, MemberCommands>();
         services.AddSingleton<ICommandFamily, LanguageCommand>();
+        services.AddSingleton<SourceLines>();
+        services.AddSingleton<SourceCommands>();
+        services.AddSingleton<ICommandFamily>(sp => sp.GetRequiredService<SourceCommands>());
+        services.AddSingleton<ICommandButtons>(sp => sp.GetRequiredService<SourceCommands>());
+        services.AddSingleton<ICommandFamily, TopicCommands>();
+        services.AddSingleton<ICommandFamily, HeightenedCommand>();
+        services.AddSingleton<ICommandFamily, WatchCommands>();
+        services.AddSingleton<HeightenedSwitch>();
         services.AddSingleton<CommandRouter>();
         services.AddHostedService<CommandMenus>();
 

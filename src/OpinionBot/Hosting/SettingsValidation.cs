@@ -68,21 +68,9 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
                 return ValidateOptionsResult.Fail($"{at}:Name '{source.Name}' is used twice: source names must be unique.");
             }
 
-            if (source.Kind is not (SourceKinds.Feed or SourceKinds.Html or SourceKinds.Search))
+            if (SourceProblem(source, at) is { } sourceProblem)
             {
-                return ValidateOptionsResult.Fail($"{at}:Kind '{source.Kind}' of source '{source.Name}' is unknown: use feed, html or search.");
-            }
-
-            if (!Uri.TryCreate(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
-                uri.Scheme is not ("http" or "https"))
-            {
-                return ValidateOptionsResult.Fail($"{at}:Url '{source.Url}' of source '{source.Name}' is not an http(s) URL.");
-            }
-
-            if (!SourceSchedule.TryParse(source.Schedule, out _, out var error))
-            {
-                return ValidateOptionsResult.Fail(
-                    $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid: {error}.");
+                return ValidateOptionsResult.Fail(sourceProblem);
             }
         }
 
@@ -100,6 +88,25 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
         return TopicMatcher.Validate(options.Topics, Strings.For(options.Culture)) is { } problem
             ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>What is wrong with one source (kind, URL, schedule), or null; the chat's <c>/sources</c> checks the same.</summary>
+    public static string? SourceProblem(SourceDefinition source, string at)
+    {
+        if (source.Kind is not (SourceKinds.Feed or SourceKinds.Html or SourceKinds.Search))
+        {
+            return $"{at}:Kind '{source.Kind}' of source '{source.Name}' is unknown: use feed, html or search.";
+        }
+
+        if (!Uri.TryCreate(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
+            uri.Scheme is not ("http" or "https"))
+        {
+            return $"{at}:Url '{source.Url}' of source '{source.Name}' is not an http(s) URL.";
+        }
+
+        return SourceSchedule.TryParse(source.Schedule, out _, out var error)
+            ? null
+            : $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid: {error}.";
     }
 }
 

@@ -15,13 +15,21 @@ public static class MatchingServices
         services.AddSingleton<IValidateOptions<GradingOptions>, GradingOptionsValidation>();
         services.AddSingleton<IValidateOptions<MatchingOptions>, MatchingOptionsValidation>();
 
-        services.AddSingleton(sp => new TopicMatcher(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics, StringsOf(sp)));
+        services.AddSingleton<TopicCatalog>();
+        services.AddSingleton(sp =>
+        {
+            // Built from the catalog (configured plus chat-made topics) and rebuilt whenever the catalog changes.
+            var catalog = sp.GetRequiredService<TopicCatalog>();
+            var matcher = new TopicMatcher(catalog.All(), StringsOf(sp));
+            catalog.Changed += matcher.ReplaceTopics;
+            return matcher;
+        });
         services.AddSingleton(sp => NegativeLexicon.Load(Matching(sp).ExtraLexiconPath, StringsOf(sp)));
         services.AddSingleton(sp => new SentimentAnalyzer(sp.GetRequiredService<NegativeLexicon>(), Matching(sp).NegativeThreshold));
         services.AddSingleton<ItemJudge>();
         services.AddSingleton(sp => new Grader(sp.GetRequiredService<IOptions<GradingOptions>>().Value, StringsOf(sp)));
         services.AddSingleton(sp => new StoryIndex(Matching(sp).StoryWindow, Matching(sp).StorySimilarity));
-        services.AddSingleton(sp => KeyTerms(sp.GetRequiredService<NegativeLexicon>(), sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.Topics));
+        services.AddSingleton(sp => KeyTerms(sp.GetRequiredService<NegativeLexicon>(), sp.GetRequiredService<TopicCatalog>().All()));
         services.AddSingleton(sp => new FocusedMonitoring(
             sp.GetRequiredService<OpinionDatabase>(),
             sp.GetRequiredService<TopicMatcher>(),

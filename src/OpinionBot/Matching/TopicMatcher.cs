@@ -5,12 +5,15 @@ namespace OpinionBot.Matching;
 
 /// <summary>
 /// Decides which topics an item belongs to. All configured topics and the temporary focused-monitoring watches are
-/// compiled into one automaton; <see cref="ReplaceWatches"/> swaps in a new compilation without blocking readers.
+/// compiled into one automaton; <see cref="ReplaceWatches"/> and <see cref="ReplaceTopics"/> swap in a new compilation
+/// without blocking readers.
 /// </summary>
 public sealed class TopicMatcher
 {
-    private readonly IReadOnlyList<TopicDefinition> _topics;
+    private readonly Lock _replacing = new();
     private readonly Strings _strings;
+    private IReadOnlyList<TopicDefinition> _topics;
+    private IReadOnlyList<WatchTopic> _watches = [];
     private volatile CompiledTopics _compiled;
 
     /// <summary>Compiles every topic; throws <see cref="RuleSyntaxException"/> naming the first topic whose rule is broken.</summary>
@@ -43,6 +46,22 @@ public sealed class TopicMatcher
     public IReadOnlyList<TopicMatch> Match(string title, string text) => _compiled.Match(title ?? "", text ?? "");
 
     /// <summary>Replaces the temporary watches (重点监控) the matcher includes besides the configured topics.</summary>
-    public void ReplaceWatches(IReadOnlyList<WatchTopic> watches) =>
-        _compiled = CompiledTopics.Compile(_topics, watches, _strings);
+    public void ReplaceWatches(IReadOnlyList<WatchTopic> watches)
+    {
+        lock (_replacing)
+        {
+            _compiled = CompiledTopics.Compile(_topics, watches, _strings);
+            _watches = watches;
+        }
+    }
+
+    /// <summary>Replaces the topics (changed from the chat), keeping the watches; throws when a rule is broken.</summary>
+    public void ReplaceTopics(IReadOnlyList<TopicDefinition> topics)
+    {
+        lock (_replacing)
+        {
+            _compiled = CompiledTopics.Compile(topics, _watches, _strings);
+            _topics = topics;
+        }
+    }
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
@@ -17,7 +15,7 @@ public sealed class EvidenceBackup(
     OpinionDatabase db,
     EvidenceStore store,
     SafeFetcher fetcher,
-    IOptionsMonitor<MonitoringOptions> monitoring,
+    SourceCatalog sources,
     TimeProvider time,
     ILogger<EvidenceBackup> logger) : IDisposable
 {
@@ -131,7 +129,7 @@ public sealed class EvidenceBackup(
     }
 
     private string? ContentSelector(Incident incident) =>
-        monitoring.CurrentValue.Sources.FirstOrDefault(s => s.Name == incident.SourceName)?.Selectors.Content;
+        sources.Find(incident.SourceName)?.Selectors.Content;
 
     /// <summary>What the source gave for the item (title and text), or the incident's title when the item is not at hand.</summary>
     private EvidenceCapture Listed(Incident incident, IReadOnlyList<SourceItem> listed, string error)

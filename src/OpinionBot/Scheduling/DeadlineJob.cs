@@ -5,10 +5,11 @@ namespace OpinionBot.Scheduling;
 
 /// <summary>
 /// Once a minute: reminders, overdue escalation, progress reminders, quiet closing (see <see cref="DeadlineWatch"/>),
-/// then tidying the story memory so the index and the watches do not grow without end.
+/// then tidying the story memory so the index and the watches do not grow without end, and the end notice of a
+/// heightened period that ran out.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DeadlineJob(DeadlineWatch watch, StoryMemory stories, ILogger<DeadlineJob> logger) : IJob
+public sealed class DeadlineJob(DeadlineWatch watch, StoryMemory stories, HeightenedSwitch heightened, ILogger<DeadlineJob> logger) : IJob
 {
     public static readonly JobKey Key = new("deadlines", "incidents");
 
@@ -18,6 +19,7 @@ public sealed class DeadlineJob(DeadlineWatch watch, StoryMemory stories, ILogge
         {
             var steps = watch.Tick();
             stories.Tidy();
+            heightened.Tick();
             if (steps > 0)
             {
                 logger.LogInformation("Deadline watch took {Steps} steps", steps);

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
+using OpinionBot.Matching;
 using OpinionBot.Reports;
 using OpinionBot.Sources;
 using Quartz;
@@ -19,7 +18,8 @@ public sealed class SourceCheckJob(
     EvidenceBackup evidence,
     SourceHealthTracker health,
     SupervisorNotices notices,
-    IOptionsMonitor<MonitoringOptions> monitoring,
+    SourceCatalog sources,
+    TopicCatalog topics,
     ILogger<SourceCheckJob> logger) : IJob
 {
     public const string SourceNameKey = "source";
@@ -27,7 +27,7 @@ public sealed class SourceCheckJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var name = context.MergedJobDataMap.GetString(SourceNameKey) ?? "";
-        var source = monitoring.CurrentValue.Sources.FirstOrDefault(s => s.Name == name);
+        var source = sources.Find(name);
         if (source is null || !source.Enabled)
         {
             return;
@@ -36,7 +36,7 @@ public sealed class SourceCheckJob(
         HealthChange? change;
         try
         {
-            var reading = await reader.ReadAsync(source, SearchKeywords(source), cancellationToken);
+            var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
             change = health.Record(source.Name, ReadOutcome.From(reading));
             if (!reading.NotModified)
             {
@@ -75,10 +75,4 @@ public sealed class SourceCheckJob(
             logger.LogError(ex, "Evidence backup failed");
         }
     }
-
-    /// <summary>A search source is queried once per keyword of every topic (the plain keywords, not rule syntax).</summary>
-    private List<string> SearchKeywords(SourceDefinition source) =>
-        source.Kind != SourceKinds.Search ? []
-            : monitoring.CurrentValue.Topics.SelectMany(t => t.Keywords)
-                .Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.Sources;
 using Quartz;
 
@@ -8,16 +7,20 @@ namespace OpinionBot.Scheduling;
 /// <summary>
 /// Puts one Quartz job per enabled source on the scheduler at start, with the source's own triggers (in its time zone,
 /// with a little jitter) plus, during a heightened period (重点时段), a short-interval trigger that ends with it.
+/// Chat commands reschedule through <see cref="Reschedule"/> and <see cref="RescheduleAll"/>, which run after their transaction.
 /// </summary>
 public sealed class SourceJobs(
     ISchedulerFactory schedulers,
-    IOptionsMonitor<MonitoringOptions> monitoring,
+    SourceCatalog catalog,
     IOptionsMonitor<SchedulingOptions> scheduling,
     HeightenedPeriods heightened,
     TimeProvider time,
-    ILogger<SourceJobs> logger) : IHostedService
+    ILogger<SourceJobs> logger) : IHostedService, IDisposable
 {
     private const string Group = "sources";
+
+    // One (re)scheduling at a time, so a quick edit after an add cannot interleave its delete and schedule with it.
+    private readonly SemaphoreSlim _one = new(1, 1);
 
     public Task StartAsync(CancellationToken cancellationToken) => ScheduleAllAsync(cancellationToken);
 
@@ -26,7 +29,7 @@ public sealed class SourceJobs(
     /// <summary>Reschedules every source, e.g. when a heightened period starts or ends.</summary>
     public async Task ScheduleAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var source in monitoring.CurrentValue.Sources)
+        foreach (var source in catalog.All())
         {
             await ScheduleAsync(source, cancellationToken);
         }
@@ -34,6 +37,43 @@ public sealed class SourceJobs(
 
     /// <summary>(Re)schedules a source; a disabled source is unscheduled.</summary>
     public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            await ScheduleOneAsync(source, cancellationToken);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reschedules the named source as the catalog has it once the caller's transaction is over (removed: unscheduled).
+    /// Returns at once; the work is logged.
+    /// </summary>
+    public Task Reschedule(string name) => Background(ct =>
+        ScheduleAsync(catalog.Find(name) ?? new SourceDefinition { Name = name, Enabled = false }, ct));
+
+    /// <summary>Reschedules every source in the background (a heightened period started or ended).</summary>
+    public Task RescheduleAll() => Background(ScheduleAllAsync);
+
+    public void Dispose() => _one.Dispose();
+
+    private Task Background(Func<CancellationToken, Task> work) => Task.Run(async () =>
+    {
+        try
+        {
+            await work(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Rescheduling sources failed");
+        }
+    });
+
+    private async Task ScheduleOneAsync(SourceDefinition source, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(source.Name, Group);
@@ -63,4 +103,7 @@ public sealed class SourceJobs(
         await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
         logger.LogInformation("Scheduled {Source} ({Schedule})", source.Name, source.Schedule);
     }
+
+    /// <summary>The job key of a source, for tests and status.</summary>
+    public static JobKey KeyOf(string name) => new(name, Group);
 }

@@ -55,30 +55,35 @@ public static class CheckCommand
         return reading.Items.Count > 0 ? 0 : 1;
     }
 
-    private static async Task WriteTextAsync(TextWriter output, Strings strings, SourceReading reading)
+    private static async Task WriteTextAsync(TextWriter output, Strings strings, SourceReading reading) =>
+        await output.WriteLineAsync(Describe(strings, reading).TrimEnd('\n'));
+
+    /// <summary>What a reading yields as plain text (the CLI prints it; <c>/sources test</c> shows the first items).</summary>
+    public static string Describe(Strings strings, SourceReading reading, int maxItems = int.MaxValue)
     {
         if (reading.NotModified)
         {
-            await output.WriteLineAsync(strings.CheckNotModified);
-            return;
+            return strings.CheckNotModified + "\n";
         }
 
-        await output.WriteLineAsync(strings.CheckSummary(reading.Items.Count, reading.Encoding));
+        var text = new System.Text.StringBuilder(strings.CheckSummary(reading.Items.Count, reading.Encoding)).Append('\n');
         var n = 0;
-        foreach (var item in reading.Items)
+        foreach (var item in reading.Items.Take(maxItems))
         {
             var when = item.Published?.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) ?? strings.CheckNoTime;
-            await output.WriteLineAsync($"{++n}. {item.Title}\n   {item.Url}\n   {when}");
+            text.Append($"{++n}. {item.Title}\n   {item.Url}\n   {when}\n");
         }
 
         foreach (var warning in reading.Warnings)
         {
-            await output.WriteLineAsync($"! {warning}");
+            text.Append($"! {warning}\n");
         }
 
         if (reading.Items.Count == 0)
         {
-            await output.WriteLineAsync(strings.CheckNoItems);
+            text.Append(strings.CheckNoItems).Append('\n');
         }
+
+        return text.ToString();
     }
 }

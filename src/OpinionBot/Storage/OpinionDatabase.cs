@@ -46,6 +46,8 @@ public sealed class OpinionDatabase : IDisposable
         ChatSettings = _db.GetCollection<ChatSetting>("chat_settings");
         DutyShifts = _db.GetCollection<DutyShift>("duty_shifts");
         DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
+        StoredSources = _db.GetCollection<StoredSource>("catalog_sources");
+        StoredTopics = _db.GetCollection<StoredTopic>("catalog_topics");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -78,6 +80,10 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>The duty roster (值班): explicit shifts and the rotation (<c>/oncall</c>).</summary>
     public ILiteCollection<DutyShift> DutyShifts { get; }
     public ILiteCollection<DutyRotation> DutyRotations { get; }
+
+    /// <summary>Sources and topics added, changed or removed from the chat, over the configured ones (see SourceCatalog, TopicCatalog).</summary>
+    public ILiteCollection<StoredSource> StoredSources { get; }
+    public ILiteCollection<StoredTopic> StoredTopics { get; }
 
     /// <summary>When each source was last checked and whether it worked.</summary>
 

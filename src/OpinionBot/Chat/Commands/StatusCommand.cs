@@ -1,24 +1,22 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using OpinionBot.Duty;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
-using OpinionBot.Text;
 
 namespace OpinionBot.Chat.Commands;
 
 /// <summary><c>/status</c>: health at a glance — sources, outbox backlog, open incidents by grade, overdue, who is on duty.</summary>
 public sealed class StatusCommand(
     OpinionDatabase db,
-    SourceHealthTracker health,
+    SourceCatalog catalog,
+    SourceLines sourceLines,
+    HeightenedPeriods heightened,
     IncidentLines lines,
     DutyRoster roster,
     CardRenderer renderer,
     PeopleDirectory people,
-    IOptionsMonitor<MonitoringOptions> monitoring,
     TimeProvider time) : ICommandFamily
 {
     private const int MaxSources = 30;
@@ -29,11 +27,11 @@ public sealed class StatusCommand(
     {
         var text = request.Text;
         var html = new StringBuilder(text.StatusHeading(renderer.Time(time.GetUtcNow())));
-        var sources = monitoring.CurrentValue.Sources;
+        var sources = catalog.All();
         html.Append('\n').Append(text.SourcesHeading(sources.Count));
         foreach (var source in sources.Take(MaxSources))
         {
-            html.Append('\n').Append(SourceLine(source.Name, source.Enabled, text));
+            html.Append('\n').Append(sourceLines.Line(source, text));
         }
 
         if (sources.Count > MaxSources)
@@ -50,23 +48,11 @@ public sealed class StatusCommand(
             .Append('\n').Append(roster.Now() is { } turn
                 ? text.OnDutyNow(CardRenderer.Html(people.NameOf(turn.UserId)), turn.End is { } end ? renderer.Time(end) : null)
                 : text.NobodyOnDuty);
-        request.Reply(html.ToString());
-    }
-
-    private string SourceLine(string name, bool enabled, Strings text)
-    {
-        var safe = CardRenderer.Html(name);
-        if (!enabled)
+        if (heightened.Current() is { } period)
         {
-            return text.SourcePaused(safe);
+            html.Append('\n').Append(text.HeightenedActive(renderer.Time(period.Until), CommandDurations.Format(period.Interval, text)));
         }
 
-        return health.Get(name) switch
-        {
-            { LastCheck: null } => text.SourceNotChecked(safe),
-            { ConsecutiveFailures: > 0, ProblemSince: { } since } check => text.SourceFailing(safe, renderer.Time(since), check.ConsecutiveFailures,
-                CardRenderer.Html(CardRenderer.Shorten(check.LastError ?? "", 80))),
-            { LastCheck: { } last } => text.SourceOk(safe, renderer.Time(last)),
-        };
+        request.Reply(html.ToString());
     }
 }

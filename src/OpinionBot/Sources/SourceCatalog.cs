@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpinionBot.Hosting;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Sources;
+
+/// <summary>
+/// The sources in force: the configured ones, overridden by those stored from the chat (same name, case-insensitive),
+/// minus tombstones, plus the ones added from the chat. Every reader (jobs, intake, status) asks here.
+/// </summary>
+public sealed class SourceCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringOptions> monitoring, TimeProvider time)
+{
+    public IReadOnlyList<SourceDefinition> All()
+    {
+        var stored = db.Read(() => db.StoredSources.FindAll().ToList())
+            .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var result = new List<SourceDefinition>();
+        foreach (var source in monitoring.CurrentValue.Sources)
+        {
+            if (stored.Remove(source.Name, out var over))
+            {
+                if (over.Definition is not null)
+                {
+                    result.Add(over.Definition);
+                }
+            }
+            else
+            {
+                result.Add(source);
+            }
+        }
+
+        result.AddRange(stored.Values.Where(s => s.Definition is not null).OrderBy(s => s.ChangedAt).Select(s => s.Definition!));
+        return result;
+    }
+
+    /// <summary>A copy the caller may change, or null.</summary>
+    public SourceDefinition? Find(string name) =>
+        All().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) is { } found ? Copy(found) : null;
+
+    public bool IsConfigured(string name) =>
+        monitoring.CurrentValue.Sources.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Stores the source (new or changed); call inside a transaction with the reply.</summary>
+    public void Save(SourceDefinition source, long changedBy) => db.Write(() =>
+    {
+        db.StoredSources.Delete(source.Name);
+        db.StoredSources.Insert(new StoredSource { Name = source.Name, Definition = source, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
+    });
+
+    /// <summary>Removes a source; a configured one is remembered as removed so a restart does not bring it back.</summary>
+    public void Remove(string name, long changedBy) => db.Write(() =>
+    {
+        db.StoredSources.Delete(name);
+        if (IsConfigured(name))
+        {
+            db.StoredSources.Insert(new StoredSource { Name = name, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
+        }
+    });
+
+    public static SourceDefinition Copy(SourceDefinition source) =>
+        JsonSerializer.Deserialize<SourceDefinition>(JsonSerializer.Serialize(source))!;
+}
