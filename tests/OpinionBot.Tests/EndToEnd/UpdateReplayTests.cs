@@ -30,7 +30,10 @@ public sealed class UpdateReplayTests : IAsyncLifetime
             Id = 900_000,
             Message = new Message
             {
-                Id = 4242, Date = DateTime.UtcNow, Chat = chat, Text = "已电话核实",
+                Id = 4242,
+                Date = DateTime.UtcNow,
+                Chat = chat,
+                Text = "已电话核实",
                 From = new User { Id = BotHarness.Officer, FirstName = "张三" },
                 ReplyToMessage = new Message { Id = card.MessageId, Date = DateTime.UtcNow, Chat = chat },
             },
