@@ -23,7 +23,7 @@ public sealed class CardPublisher(
     public void Opened(Incident incident)
     {
         PostCard(incident, chats.CurrentValue.Team, heading: null);
-        if (DepartmentChat(incident) is { } departmentChat)
+        if (DepartmentChat(incident) is { } departmentChat && departmentChat != chats.CurrentValue.Team)
         {
             PostCard(incident, departmentChat, heading: null);
         }
@@ -47,9 +47,13 @@ public sealed class CardPublisher(
     public void Escalated(Incident incident, AuditEntry entry)
     {
         EditEverywhere(incident);
-        if (incident.EscalationLevel >= IncidentService.LeadershipLevel)
+        // A department nobody leads (or one not configured) has no level 1 to tell: go to the leadership group instead.
+        var department = people.DepartmentOf(incident.Department);
+        if (incident.EscalationLevel >= IncidentService.LeadershipLevel || department is not { Lead: not 0 })
         {
-            var leadership = chats.CurrentValue.Leadership;
+            // Without a leadership chat, escalations go to the supervisors (or the team) rather than nowhere.
+            var configured = chats.CurrentValue;
+            var leadership = configured.Leadership != 0 ? configured.Leadership : configured.Supervisors != 0 ? configured.Supervisors : configured.Team;
             var text = languages.For(leadership);
             var heading = text.EscalatedToLeadership(text.Because(entry.Comment));
             if (leadership != 0 && !outbox.HasCard(incident.Id, leadership))
@@ -69,12 +73,12 @@ public sealed class CardPublisher(
             return;
         }
 
-        if (people.DepartmentOf(incident.Department) is { } department && DepartmentChat(incident) is { } chat)
         {
-            string Notice(Strings t) => t.EscalatedToLead(incident.Number,
-                department.Lead != 0 ? renderer.Mention(department.Lead) : CardRenderer.Html(department.Name), t.Because(entry.Comment));
+            // Level 1: the department lead, in the department's chat (or the team chat when it has none), and privately.
+            var chat = HomeChat(incident);
+            string Notice(Strings t) => t.EscalatedToLead(incident.Number, renderer.Mention(department.Lead), t.Because(entry.Comment));
             outbox.Notify(chat, Notice(languages.For(chat)), incident.Id);
-            if (department.Lead != 0 && department.Lead != entry.ActorId)
+            if (department.Lead != entry.ActorId)
             {
                 direct.Tell(department.Lead, chat, t => Notice(t) + "\n" + Summary(incident));
             }
@@ -156,7 +160,7 @@ public sealed class CardPublisher(
 
     /// <summary>Number, title and link: enough for a private message to stand on its own.</summary>
     private static string Summary(Incident incident) =>
-        $"<b>{incident.Number}</b> {CardRenderer.Html(incident.Title)}\n<a href=\"{CardRenderer.Html(incident.Url)}\">{CardRenderer.Html(CardRenderer.Shorten(incident.Url, 60))}</a>";
+        $"<b>{incident.Number}</b> {CardRenderer.Html(CardRenderer.Shorten(incident.Title, CardRenderer.MaxTitle))}\n<a href=\"{CardRenderer.Html(incident.Url)}\">{CardRenderer.Html(CardRenderer.Shorten(incident.Url, 60))}</a>";
 
     private long HomeChat(Incident incident) => DepartmentChat(incident) ?? chats.CurrentValue.Team;
 

@@ -20,20 +20,23 @@ public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, Time
             card.Append(" · ").Append(text.Overdue);
         }
 
-        card.Append('\n').Append("<b>").Append(Html(incident.Title)).Append("</b>\n");
+        card.Append('\n').Append("<b>").Append(Html(Shorten(incident.Title, MaxTitle))).Append("</b>\n");
         Line(card, text.Source, Html(SourcesOf(incident)));
-        Line(card, text.Link, $"<a href=\"{Html(incident.Url)}\">{Html(Shorten(incident.Url, 60))}</a>");
+        // A monstrous URL is shown, not linked: Telegram refuses over-long link entities.
+        Line(card, text.Link, incident.Url.Length <= 2000
+            ? $"<a href=\"{Html(incident.Url)}\">{Html(Shorten(incident.Url, 60))}</a>"
+            : Html(Shorten(incident.Url, 60)));
         Line(card, text.PublishedAt, incident.Published is { } published ? Time(published) : text.Unknown);
         Line(card, text.DiscoveredAt, Time(incident.Discovered));
-        Line(card, text.Keywords, Html(string.Join(text.IsChinese ? "、" : ", ", incident.Keywords)));
+        Line(card, text.Keywords, Html(Shorten(string.Join(text.IsChinese ? "、" : ", ", incident.Keywords), 200)));
         if (incident.Negative && incident.NegativeWords.Count > 0)
         {
-            Line(card, text.Negative, Html(string.Join(text.IsChinese ? "、" : ", ", incident.NegativeWords)));
+            Line(card, text.Negative, Html(Shorten(string.Join(text.IsChinese ? "、" : ", ", incident.NegativeWords), 200)));
         }
 
         if (incident.GradeReason.Contains(text.IsChinese ? "：" : ":", StringComparison.Ordinal))
         {
-            Line(card, text.GradeWhy, Html(incident.GradeReason));
+            Line(card, text.GradeWhy, Html(Shorten(incident.GradeReason, 200)));
         }
 
         if (incident.Department is { } department)
@@ -130,6 +133,9 @@ public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, Time
     private static string LabelEnd(string label) => label.Length > 0 && label[0] < 0x2E80 ? ": " : "：";
 
     internal static string Html(string value) => WebUtility.HtmlEncode(value);
+
+    /// <summary>Every field of a card is capped, so a hostile title can never push a card past Telegram's 4,096 characters.</summary>
+    internal const int MaxTitle = 300;
 
     internal static string Shorten(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

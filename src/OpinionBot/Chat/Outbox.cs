@@ -45,6 +45,10 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public IReadOnlyList<long> CardChats(long incidentId) =>
         db.Cards.Find(c => c.IncidentId == incidentId).Select(c => c.ChatId).ToList();
 
+    /// <summary>Whether this message in this chat shows an incident's card.</summary>
+    public bool IsCard(long chatId, int messageId) =>
+        db.Read(() => db.Cards.FindOne(c => c.ChatId == chatId && c.MessageId == messageId) is not null);
+
     public bool HasCard(long incidentId, long chatId) => db.Cards.FindById(CardPlacement.KeyOf(incidentId, chatId)) is not null;
 
     private void Add(OutboxMessage message)

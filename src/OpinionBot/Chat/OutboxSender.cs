@@ -16,6 +16,10 @@ public sealed class OutboxSender(
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    /// <summary>Delivered messages are kept this long (for /status and diagnosis), then purged with their files.</summary>
+    private static readonly TimeSpan KeepDelivered = TimeSpan.FromDays(7);
+    private DateTimeOffset _lastPurge;
     private readonly SemaphoreSlim _wake = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +30,7 @@ public sealed class OutboxSender(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = await DrainOnceAsync(stoppingToken);
+                PurgeHourly();
                 await _wake.WaitAsync(wait < IdleWait ? wait : IdleWait, stoppingToken);
             }
         }
@@ -146,7 +151,37 @@ public sealed class OutboxSender(
         message.Failed = failed;
         message.LastError = note;
         message.DeliveredAt = time.GetUtcNow();
-        db.Write(() => db.Outbox.Update(message));
+        db.Write(() =>
+        {
+            db.Outbox.Update(message);
+            if (message.FileId is not null)
+            {
+                db.Files.Delete(message.FileId); // the upload was only a hand-over to Telegram
+            }
+        });
+    }
+
+    /// <summary>Keeps the database from growing without end: old delivered messages and their uploaded files go.</summary>
+    internal int PurgeHourly()
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastPurge < TimeSpan.FromHours(1))
+        {
+            return 0;
+        }
+
+        _lastPurge = now;
+        var before = now - KeepDelivered;
+        return db.Write(() =>
+        {
+            var old = db.Outbox.Find(m => m.DeliveredAt != null && m.DeliveredAt < before).ToList();
+            foreach (var message in old.Where(m => m.FileId is not null))
+            {
+                db.Files.Delete(message.FileId!);
+            }
+
+            return db.Outbox.DeleteMany(m => m.DeliveredAt != null && m.DeliveredAt < before);
+        });
     }
 
     private void Wake()

@@ -31,10 +31,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     /// </summary>
     public Role RoleFor(long userId, Incident? incident = null)
     {
-        var options = access.CurrentValue;
-        var departments = monitoring.CurrentValue.Departments;
-        if (options.Supervisors.Count == 0 && options.Officers.Count == 0 && options.Members.Count == 0 && departments.Count == 0 &&
-            !db.Members.FindAll().Any(m => m.Role > Role.Stranger))
+        if (IsOpen)
         {
             return Role.Supervisor;
         }
@@ -57,6 +54,20 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     /// The role from <c>Access</c> and <c>/members</c>: configured supervisors stay supervisors; a role set from the
     /// chat overrides the configured one (a removal included).
     /// </summary>
+    /// <summary>
+    /// Open mode: nobody is configured under <c>Access</c> or <c>Departments</c> nor added from the chat, so the configured
+    /// group chats are the only boundary. Private chats get no rights in open mode (anyone can message a bot).
+    /// </summary>
+    public bool IsOpen
+    {
+        get
+        {
+            var options = access.CurrentValue;
+            return options.Supervisors.Count == 0 && options.Officers.Count == 0 && options.Members.Count == 0 &&
+                   monitoring.CurrentValue.Departments.Count == 0 && !db.Read(() => db.Members.FindAll().Any(m => m.Role > Role.Stranger));
+        }
+    }
+
     public Role TeamRole(long userId)
     {
         var options = access.CurrentValue;

@@ -39,6 +39,9 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Extra settings for this test, applied over the defaults below.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Start with nobody under <c>Access</c>: open mode, where the configured chats are the only boundary.</summary>
+    public bool OpenAccess { get; set; }
+
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Start the bot first.");
 
     public OpinionDatabase Database => Services.GetRequiredService<OpinionDatabase>();
@@ -75,6 +78,14 @@ public sealed class BotHarness : IAsyncDisposable
             ["Scheduling:Jitter"] = "00:00:00",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        if (OpenAccess)
+        {
+            foreach (var key in settings.Keys.Where(k => k.StartsWith("Access:", StringComparison.Ordinal)).ToList())
+            {
+                settings.Remove(key);
+            }
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;

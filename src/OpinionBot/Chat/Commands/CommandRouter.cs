@@ -15,6 +15,7 @@ public sealed class CommandRouter
 
     private readonly Dictionary<string, (ICommandFamily Family, CommandSpec Spec)> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ICommandButtons> _buttons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Role> _buttonRoles = new(StringComparer.Ordinal);
     private readonly PeopleDirectory _people;
     private readonly ConfiguredChats _chats;
     private readonly ChatLanguages _languages;
@@ -36,6 +37,10 @@ public sealed class CommandRouter
         foreach (var family in buttons)
         {
             _buttons.Add(family.Key, family);
+            if (family is ICommandFamily commands && commands.Commands.Count > 0)
+            {
+                _buttonRoles.Add(family.Key, commands.Commands.Min(c => c.Required));
+            }
         }
 
         Catalog = _commands.Values.Select(c => c.Spec).ToList();
@@ -74,7 +79,7 @@ public sealed class CommandRouter
         }
 
         var (family, spec) = target;
-        if (spec.Required >= Role.Member && !_people.IsKnown(from.Id))
+        if (spec.Required >= Role.Member && (!_people.IsKnown(from.Id) || (isPrivate && _people.IsOpen)))
         {
             Say(text.NotOnTeam(from.Id));
         }
@@ -119,6 +124,17 @@ public sealed class CommandRouter
             return text.NotAllowedHere;
         }
 
-        return _people.IsKnown(query.From.Id) ? family.Press(new ButtonRequest(query, data[(colon + 1)..], text, _outbox)) : text.NotAMember;
+        // Presses on a command's page buttons need the same standing as the command, and never touch a card.
+        if (!_people.IsKnown(query.From.Id) || (isPrivate && _people.IsOpen) || _outbox.IsCard(chatId, query.Message.MessageId))
+        {
+            return text.NotAMember;
+        }
+
+        if (_buttonRoles.TryGetValue(family.Key, out var required) && _people.RoleFor(query.From.Id) < required)
+        {
+            return text.CommandForbidden(required);
+        }
+
+        return family.Press(new ButtonRequest(query, data[(colon + 1)..], text, _outbox));
     }
 }
