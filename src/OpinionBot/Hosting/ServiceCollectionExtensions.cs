@@ -40,7 +40,8 @@ public static class ServiceCollectionExtensions
 
         // Sources and matching.
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.Section);
-        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidation>();
         services.AddSingleton<SafeFetcher>();
         services.AddSingleton<IFetchMemory, LiteFetchMemory>();
         services.AddSingleton<ISourceReader, SourceReader>();

@@ -129,3 +129,12 @@ public sealed class DeadlineOptionsValidation : IValidateOptions<DeadlineOptions
         return ValidateOptionsResult.Success;
     }
 }
+
+public sealed class SchedulingOptionsValidation : IValidateOptions<SchedulingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SchedulingOptions options) =>
+        SourceSchedule.TryParseTimes(options.MorningNoonEvening, out _, out var error)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Scheduling:MorningNoonEvening is invalid: {error}; list local times such as [\"08:00\", \"12:00\", \"18:00\"] or remove the setting.");
+}

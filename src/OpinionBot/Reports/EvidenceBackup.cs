@@ -38,7 +38,7 @@ public sealed class EvidenceBackup(
         try
         {
             var cursor = db.GetValue(CursorKey);
-            var pending = db.Incidents.Find(i => i.Id > cursor).OrderBy(i => i.Id).ToList();
+            var pending = db.Read(() => db.Incidents.Find(i => i.Id > cursor).OrderBy(i => i.Id).ToList());
             var saved = 0;
             foreach (var incident in pending)
             {

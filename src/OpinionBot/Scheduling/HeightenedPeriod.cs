@@ -28,7 +28,8 @@ public sealed class HeightenedPeriods(OpinionDatabase database, TimeProvider tim
     /// <summary>The period in force now, or null.</summary>
     public HeightenedPeriod? Current()
     {
-        var period = database.HeightenedPeriods.FindById(HeightenedPeriod.CurrentId);
+        // Called from the scheduler's background work, so it reads under the storage lock.
+        var period = database.Read(() => database.HeightenedPeriods.FindById(HeightenedPeriod.CurrentId));
         return period is not null && period.IsActive(time.GetUtcNow()) ? period : null;
     }
 

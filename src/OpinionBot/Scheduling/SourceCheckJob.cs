@@ -41,6 +41,7 @@ public sealed class SourceCheckJob(
             if (!reading.NotModified)
             {
                 var opened = intake.Take(source, reading.Items);
+                reading.Commit?.Invoke();
                 logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
             }
 

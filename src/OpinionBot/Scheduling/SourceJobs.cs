@@ -83,7 +83,11 @@ public sealed class SourceJobs(
             return;
         }
 
-        if (!SourceSchedule.TryParse(source.Schedule, out var schedule, out var error))
+        // Validated at start (SchedulingOptionsValidation); a bad reload falls back to the default times.
+        var dailyTimes = SourceSchedule.TryParseTimes(scheduling.CurrentValue.MorningNoonEvening, out var times, out _)
+            ? times
+            : SourceSchedule.DefaultDailyTimes;
+        if (!SourceSchedule.TryParse(source.Schedule, dailyTimes, out var schedule, out var error))
         {
             logger.LogWarning("Source {Source} not scheduled: {Error}", source.Name, error);
             return;

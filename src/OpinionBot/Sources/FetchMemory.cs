@@ -27,10 +27,10 @@ public sealed class StoredValidators
 public sealed class LiteFetchMemory(OpinionDatabase database) : IFetchMemory
 {
     public FetchValidators? GetValidators(string url) =>
-        database.FetchValidators.FindById(url) is { } v ? new FetchValidators(v.ETag, v.LastModified) : null;
+        database.Read(() => database.FetchValidators.FindById(url) is { } v ? new FetchValidators(v.ETag, v.LastModified) : null);
 
     public void SaveValidators(string url, FetchValidators validators) =>
         database.Write(() => database.FetchValidators.Upsert(new StoredValidators { Url = url, ETag = validators.ETag, LastModified = validators.LastModified }));
 
-    public bool HasSeen(string canonicalUrl) => database.SeenItems.FindById(canonicalUrl) is not null;
+    public bool HasSeen(string canonicalUrl) => database.Read(() => database.SeenItems.FindById(canonicalUrl) is not null);
 }

@@ -23,4 +23,10 @@ public sealed record SourceReading(
     public static SourceReading Unchanged { get; } = new([], NotModified: true);
 
     public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+
+    /// <summary>
+    /// Stores the page's ETag / Last-Modified for the next conditional read; null when there is nothing to store. Call it
+    /// only once the items are taken: a read whose intake failed must get the page again, not a 304.
+    /// </summary>
+    public Action? Commit { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed class SafeFetcher : IDisposable
         };
         if (!string.IsNullOrWhiteSpace(_options.Proxy) && Uri.TryCreate(_options.Proxy, UriKind.Absolute, out var proxy))
         {
-            // The proxy is the operator's own choice; targets are still checked by name and literal address first.
+            // The proxy is the operator's own choice; each target's resolved addresses are checked before it is sent there.
             handler.Proxy = new WebProxy(proxy);
             handler.UseProxy = true;
             _proxyHost = proxy.IdnHost;
@@ -80,6 +80,11 @@ public sealed class SafeFetcher : IDisposable
             if (_guard.CheckUrl(current) is { } reason)
             {
                 throw new FetchException(FetchFailureKind.Blocked, $"refused: {reason}");
+            }
+
+            if (_proxyHost is not null)
+            {
+                await CheckThroughProxyAsync(current, ct);
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
@@ -159,6 +164,43 @@ public sealed class SafeFetcher : IDisposable
 
     private FetchException TooLarge() =>
         new(FetchFailureKind.TooLarge, $"the response is larger than {_options.MaxResponseBytes / 1024} KB (Fetching:MaxResponseBytes)");
+
+    /// <summary>
+    /// Through a proxy the only connection is to the proxy, so <see cref="ConnectAsync"/> never sees the target: resolve
+    /// the target's name here and refuse it if any of its addresses is blocked, before the request is sent.
+    /// </summary>
+    private async Task CheckThroughProxyAsync(Uri url, CancellationToken ct)
+    {
+        var host = url.IdnHost;
+        if (AddressGuard.LiteralAddress(host) is not null || _guard.IsHostAllowed(host))
+        {
+            // Literal addresses were judged by CheckUrl; allow-listed names are admitted whatever they resolve to.
+            return;
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(host, ct);
+        }
+        catch (SocketException ex)
+        {
+            throw new FetchException(FetchFailureKind.Network, $"cannot resolve {host} to check it before using the proxy: {ex.Message}", ex);
+        }
+
+        if (addresses.Length == 0)
+        {
+            throw new FetchException(FetchFailureKind.Blocked, $"refused: {host} has no address");
+        }
+
+        foreach (var address in addresses)
+        {
+            if (_guard.Check(host, address) is { } reason)
+            {
+                throw new FetchException(FetchFailureKind.Blocked, $"refused: {reason}");
+            }
+        }
+    }
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {

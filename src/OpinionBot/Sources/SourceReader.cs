@@ -54,8 +54,10 @@ public sealed class SourceReader(
             throw new FetchException(FetchFailureKind.Unreadable, feed.Problem);
         }
 
-        Remember(url, page);
-        return new SourceReading(feed.Items, Encoding: text.Encoding, Warnings: [.. feed.Warnings, .. CharsetWarning(text)]);
+        return new SourceReading(feed.Items, Encoding: text.Encoding, Warnings: [.. feed.Warnings, .. CharsetWarning(text)])
+        {
+            Commit = Remember(url, page),
+        };
     }
 
     private async Task<SourceReading> ReadListAsync(SourceDefinition source, Uri url, bool conditional, CancellationToken ct)
@@ -75,13 +77,11 @@ public sealed class SourceReader(
         var warnings = new List<string>(list.Warnings);
         warnings.AddRange(CharsetWarning(text));
         var items = source.FollowLinks ? await FollowAsync(source, list.Items, warnings, ct) : list.Items;
-        if (conditional)
-        {
-            Remember(url, page);
-        }
-
         return new SourceReading(items, Encoding: text.Encoding, Warnings: warnings,
-            SelectorsFoundNothing: list.Items.Count == 0 && source.Kind == SourceKinds.Html);
+            SelectorsFoundNothing: list.Items.Count == 0 && source.Kind == SourceKinds.Html)
+        {
+            Commit = conditional ? Remember(url, page) : null,
+        };
     }
 
     private async Task<SourceReading> SearchAsync(SourceDefinition source, IReadOnlyCollection<string> keywords, CancellationToken ct)
@@ -171,12 +171,16 @@ public sealed class SourceReader(
             : (page, text);
     }
 
-    private void Remember(Uri url, FetchResult page)
+    /// <summary>Stores the page's validators when the reading is committed, not now: see <see cref="SourceReading.Commit"/>.</summary>
+    private Action? Remember(Uri url, FetchResult page)
     {
-        if (memory is not null && (page.ETag is not null || page.LastModified is not null))
+        if (memory is null || (page.ETag is null && page.LastModified is null))
         {
-            memory.SaveValidators(url.AbsoluteUri, new FetchValidators(page.ETag, page.LastModified));
+            return null;
         }
+
+        var validators = new FetchValidators(page.ETag, page.LastModified);
+        return () => memory.SaveValidators(url.AbsoluteUri, validators);
     }
 
     private static IEnumerable<string> CharsetWarning(DecodedText text)

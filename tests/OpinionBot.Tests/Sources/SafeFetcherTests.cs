@@ -59,6 +59,34 @@ public sealed class SafeFetcherTests(SourceSiteFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task FetchAsync_HostNameResolvingToLoopbackThroughProxy_IsRefusedBeforeSending()
+    {
+        // The test site serves absolute-form requests too, so it would act as an open proxy for anything sent to it.
+        using var fetcher = SourceSiteFixture.Fetcher(o => (o.AllowList, o.Proxy) = ([], Site.BaseUrl.AbsoluteUri));
+        var url = new Uri($"http://localhost:{Site.BaseUrl.Port}/f/news-list.html");
+        var before = Site.Hits("/f/news-list.html");
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(url, null, CancellationToken.None));
+
+        Assert.Equal(FetchFailureKind.Blocked, error.Kind);
+        Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Site.Hits("/f/news-list.html"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_AllowListedHostThroughProxy_IsFetchedViaProxy()
+    {
+        using var fetcher = SourceSiteFixture.Fetcher(o => (o.AllowList, o.Proxy) = (["localhost"], Site.BaseUrl.AbsoluteUri));
+        var url = new Uri($"http://localhost:{Site.BaseUrl.Port}/f/news-list.html");
+        var before = Site.Hits("/f/news-list.html");
+
+        var page = await fetcher.FetchAsync(url, null, CancellationToken.None);
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Equal(before + 1, Site.Hits("/f/news-list.html"));
+    }
+
+    [Fact]
     public async Task FetchAsync_RedirectFromAllowedHostToBlockedAddress_IsRefused()
     {
         using var fetcher = SourceSiteFixture.Fetcher(o => o.AllowList = ["localhost"]);

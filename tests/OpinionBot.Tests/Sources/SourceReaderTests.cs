@@ -45,10 +45,31 @@ public sealed class SourceReaderTests(SourceSiteFixture fixture) : IClassFixture
         var source = new SourceDefinition { Name = "etag", Kind = SourceKinds.Html, Url = Site.Url("/etag").AbsoluteUri, Selectors = SourceFixtures.News };
 
         var first = await reader.ReadAsync(source, [], CancellationToken.None);
+        first.Commit?.Invoke();
         var second = await reader.ReadAsync(source, [], CancellationToken.None);
 
         Assert.Equal(3, first.Items.Count);
         Assert.True(second.NotModified);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PreviousReadNotCommitted_ReadsThePageAgain()
+    {
+        var (reader, fetcher, db) = Create();
+        using var _ = fetcher;
+        using var __ = db;
+        var source = new SourceDefinition { Name = "etag", Kind = SourceKinds.Html, Url = Site.Url("/etag").AbsoluteUri, Selectors = SourceFixtures.News };
+
+        // The intake of the first read failed, so it was never committed: the next poll must not send If-None-Match.
+        var failed = await reader.ReadAsync(source, [], CancellationToken.None);
+        var retried = await reader.ReadAsync(source, [], CancellationToken.None);
+        retried.Commit?.Invoke();
+        var after = await reader.ReadAsync(source, [], CancellationToken.None);
+
+        Assert.NotNull(failed.Commit);
+        Assert.False(retried.NotModified);
+        Assert.Equal(3, retried.Items.Count);
+        Assert.True(after.NotModified);
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using OpinionBot.Sources;
+using OpinionBot.Storage;
+using Xunit;
+
+namespace OpinionBot.Tests.Sources;
+
+public sealed class FetchMemoryTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fetch-memory-").FullName;
+
+    [Fact]
+    public async Task GetValidators_DuringAnotherThreadsWrite_WaitsForItsCommit()
+    {
+        using var db = new OpinionDatabase(Path.Combine(_folder, "m.db"));
+        var memory = new LiteFetchMemory(db);
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var writer = Task.Run(() => db.Write(() =>
+        {
+            db.FetchValidators.Upsert(new StoredValidators { Url = "https://a.example.cn/", ETag = "\"v2\"" });
+            inside.Set();
+            release.Wait(TimeSpan.FromSeconds(5));
+        }));
+        inside.Wait(TimeSpan.FromSeconds(5));
+
+        var read = Task.Run(() => memory.GetValidators("https://a.example.cn/"));
+        var finishedEarly = await Task.WhenAny(read, Task.Delay(200)) == read;
+        release.Set();
+        await writer;
+
+        Assert.False(finishedEarly);
+        Assert.Equal("\"v2\"", (await read)?.ETag);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
