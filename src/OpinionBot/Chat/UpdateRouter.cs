@@ -17,6 +17,9 @@ public sealed class UpdateRouter(
     CardNotes notes,
     CommandRouter commands,
     PeopleDirectory people,
+    ConfiguredChats chats,
+    ChatLanguages languages,
+    Outbox outbox,
     ILogger<UpdateRouter> logger)
 {
     internal const string LastUpdateKey = "telegram-last-update-id";
@@ -44,11 +47,33 @@ public sealed class UpdateRouter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Hostile or unexpected input must not stop the bot; the update is skipped, not retried forever.
+            // Hostile or unexpected input must not stop the bot; the update is skipped, not retried forever,
+            // and the person is told rather than left waiting.
             logger.LogWarning(ex, "Could not handle update {UpdateId}", update.Id);
+            await ApologiseAsync(update, cancellationToken);
         }
 
         MarkHandled(update.Id);
+    }
+
+    private async Task ApologiseAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (update.CallbackQuery is { } query)
+            {
+                await bot.AnswerCallbackQuery(query.Id, languages.For(query.Message?.Chat.Id ?? 0).SomethingWentWrong, cancellationToken: cancellationToken);
+            }
+            else if (update.Message is { Text: ['/', ..] } message &&
+                     (message.Chat.Type == ChatType.Private || chats.Contains(message.Chat.Id)))
+            {
+                db.Write(() => outbox.Send(message.Chat.Id, languages.For(message.Chat.Id).SomethingWentWrong, replyTo: message.MessageId));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not tell the user about the failed update {UpdateId}: {Error}", update.Id, ex.Message);
+        }
     }
 
     private async Task HandlePressAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
