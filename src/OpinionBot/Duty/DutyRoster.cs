@@ -16,12 +16,17 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
     public DutyTurn? At(DateTimeOffset instant)
     {
         // Shifts are few (old ones are pruned), so they are filtered here rather than by a query.
-        var shifts = db.DutyShifts.FindAll().Where(s => s.End > instant).ToList();
+        var all = db.Read(() => db.DutyShifts.FindAll().ToList());
+        var shifts = all.Where(s => s.End > instant).ToList();
         var nextStart = shifts.Where(s => s.Start > instant).Select(s => (DateTimeOffset?)s.Start).Min();
         var covering = shifts.Where(s => s.Start <= instant).OrderByDescending(s => s.Id).FirstOrDefault();
         if (covering is not null)
         {
-            return new DutyTurn(covering.UserId, covering.Start, Earliest(covering.End, nextStart));
+            // When a shorter shift inside this one has ended, this turn resumes from there: a new turn, a new handover.
+            var resumed = all.Where(s => s.Id != covering.Id && s.End > covering.Start && s.End <= instant)
+                .Select(s => (DateTimeOffset?)s.End).Max();
+            var turnStart = resumed is { } end && end > covering.Start ? end : covering.Start;
+            return new DutyTurn(covering.UserId, turnStart, Earliest(covering.End, nextStart));
         }
 
         if (Rotation() is not { People.Count: > 0 } rotation || instant < rotation.Anchor)
@@ -32,7 +37,7 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
         var period = TimeSpan.FromDays(rotation.Days);
         var index = (instant - rotation.Anchor).Ticks / period.Ticks;
         var start = rotation.Anchor + TimeSpan.FromTicks(period.Ticks * index);
-        var shiftEnded = db.DutyShifts.FindAll().Where(s => s.End <= instant && s.End > start).Select(s => (DateTimeOffset?)s.End).Max();
+        var shiftEnded = all.Where(s => s.End <= instant && s.End > start).Select(s => (DateTimeOffset?)s.End).Max();
         var person = rotation.People[(int)(index % rotation.People.Count)];
         return new DutyTurn(person, shiftEnded ?? start, Earliest(start + period, nextStart));
     }

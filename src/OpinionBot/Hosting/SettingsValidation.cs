@@ -104,6 +104,11 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
             return $"{at}:Url '{source.Url}' of source '{source.Name}' is not an http(s) URL.";
         }
 
+        if (!double.IsFinite(source.Weight) || source.Weight <= 0)
+        {
+            return $"{at}:Weight of source '{source.Name}' must be a positive number such as 1 or 1.5.";
+        }
+
         return SourceSchedule.TryParse(source.Schedule, out _, out var error)
             ? null
             : $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid: {error}.";

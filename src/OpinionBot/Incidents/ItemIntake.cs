@@ -75,8 +75,8 @@ public sealed class ItemIntake(
             Weight = source.Weight,
         };
 
-        var storyId = stories.Find(judgement.Fingerprint, now) ?? judgement.WatchedIncidentId;
-        if (storyId is { } id && db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+        var story = OpenStory(judgement, now);
+        if (story is not null)
         {
             Join(story, appearance, judgement);
             stories.Add(story.Id, judgement.Fingerprint, now);
@@ -87,6 +87,27 @@ public sealed class ItemIntake(
         var incident = incidents.Open(appearance with { Grade = assessment.Grade, GradeReason = assessment.Reason });
         stories.Add(incident.Id, judgement.Fingerprint, now);
         return incident;
+    }
+
+    /// <summary>
+    /// The open incident this item's story belongs to. A closed story is forgotten by the index, so the next nearest
+    /// story (or a new incident) gets the item instead of one closed incident shadowing it for the whole window.
+    /// </summary>
+    private Incident? OpenStory(ItemJudgement judgement, DateTimeOffset now)
+    {
+        while (stories.Find(judgement.Fingerprint, now) is { } id)
+        {
+            if (db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+            {
+                return story;
+            }
+
+            stories.Remove(id);
+        }
+
+        return judgement.WatchedIncidentId is { } watched && db.Incidents.FindById(watched) is { Status: not IncidentStatus.Closed } watchedStory
+            ? watchedStory
+            : null;
     }
 
     private void Join(Incident story, NewAppearance appearance, ItemJudgement judgement)

@@ -102,6 +102,12 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
 
     private byte[] Read(string fileId)
     {
+        // A missing file reads as empty, so its hash no longer matches and the mismatch is reported, not thrown.
+        if (!db.Read(() => db.Files.Exists(fileId)))
+        {
+            return [];
+        }
+
         using var buffer = new MemoryStream();
         db.Files.Download(fileId, buffer);
         return buffer.ToArray();

@@ -49,7 +49,7 @@ public static class SourceFields
                 source.FollowLinks = follow;
                 break;
             case "weight":
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight <= 0)
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight) || weight <= 0)
                 {
                     return false;
                 }

@@ -111,4 +111,6 @@ public sealed partial class Strings
     public string ConfiguredSupervisor(string name) => Pick(
         $"{name} 是配置文件中的分管领导，请在 appsettings.json 的 Access:Supervisors 中修改",
         $"{name} is a supervisor in the configuration file; change Access:Supervisors in appsettings.json");
+
+    public string LastSupervisor => Pick("这样将没有任何分管领导，操作已取消：请先添加另一位分管领导", "That would leave no supervisor, so nothing was changed: add another supervisor first");
 }

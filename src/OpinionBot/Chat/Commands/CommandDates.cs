@@ -18,7 +18,8 @@ public static partial class CommandDates
         var year = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : currentYear;
         var month = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         var dayOfMonth = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
-        if (year < 2000 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+        // Years past 2100 would overflow the period arithmetic (9999-12-31 + 1 day) and mean nothing here.
+        if (year < 2000 || year > 2100 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
         {
             return false;
         }

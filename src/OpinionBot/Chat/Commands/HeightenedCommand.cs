@@ -77,7 +77,8 @@ public sealed class HeightenedCommand(
             return;
         }
 
-        if (until <= now || until - now > Longest || interval < Shortest)
+        // A "heightened" interval longer than an hour would poll less, not more, than the sources' own schedules.
+        if (until <= now || until - now > Longest || interval < Shortest || interval > TimeSpan.FromHours(1))
         {
             request.ReplyUsage(request.Text.HeightenedOutOfRange);
             return;

@@ -49,6 +49,15 @@ public sealed class MemberCommands(OpinionDatabase db, PersonFinder persons, Peo
             return;
         }
 
+        // Nobody may be left without a supervisor: that would lock the whole team out of the bot's settings.
+        var supervisorsAfter = people.Team().Count(p => p.Role == Role.Supervisor && p.Id != id && (!people.IsOpen || p.Id == request.UserId)) +
+                               (newRole == Role.Supervisor ? 1 : 0) + (people.IsOpen && id != request.UserId ? 1 : 0);
+        if (supervisorsAfter == 0)
+        {
+            request.Reply(request.Text.LastSupervisor);
+            return;
+        }
+
         // Leaving open mode must not lock out the person doing it: they stay on as a supervisor.
         if (people.IsOpen && id != request.UserId)
         {

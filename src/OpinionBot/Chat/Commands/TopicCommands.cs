@@ -63,8 +63,8 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
             return;
         }
 
-        // Everything after the name, as typed: a rule keeps its spaces and quotes.
-        var body = request.After(2).Trim();
+        // Everything after the name, as typed: a rule keeps its spaces and quotes (and a quoted name is skipped whole).
+        var body = AfterName(request.After(1)).Trim();
         var topic = new TopicDefinition { Name = name };
         if (RuleMarks.Any(m => (" " + body + " ").Contains(m, StringComparison.OrdinalIgnoreCase)))
         {
@@ -142,5 +142,19 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
         }
 
         return html.ToString();
+    }
+
+    /// <summary>The text after the first word, where a word in quotes ("…" or “…”) may hold spaces.</summary>
+    private static string AfterName(string text)
+    {
+        var rest = text.TrimStart();
+        if (rest.Length > 0 && rest[0] is '"' or '“')
+        {
+            var close = rest.IndexOfAny(['"', '”'], 1);
+            return close < 0 ? "" : rest[(close + 1)..];
+        }
+
+        var space = rest.IndexOfAny([' ', '\t', '\n']);
+        return space < 0 ? "" : rest[space..];
     }
 }
