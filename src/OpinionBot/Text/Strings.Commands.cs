@@ -45,8 +45,9 @@ public sealed partial class Strings
     public string UsageLine(string usage) => Pick($"用法：{usage}", $"Usage: {usage}");
 
     // Refusals.
-    public string ChatNotConfigured => Pick("本群未配置，机器人不在此处理命令。如需使用，请联系分管领导把本群加入配置。",
-        "This chat is not configured, so the bot takes no commands here. Ask a supervisor to add it.");
+    public string ChatNotConfigured(long chatId) => Pick(
+        $"本群未配置，机器人不在此处理命令。如需使用，请联系分管领导把本群加入配置（本群 ID：<code>{chatId}</code>，填入 Chats:Team 等设置）。",
+        $"This chat is not configured, so the bot takes no commands here. Ask a supervisor to add it (this chat's id is <code>{chatId}</code>, for Chats:Team and the like).");
     public string NotOnTeam(long userId) => Pick(
         $"你还不在舆情工作名单中，无法使用命令。请把你的用户 ID <code>{userId}</code> 发给分管领导，用 /members add {userId} 添加。",
         $"You are not on the team yet, so commands are not available. Send your user id <code>{userId}</code> to a supervisor, who can add you with /members add {userId}.");

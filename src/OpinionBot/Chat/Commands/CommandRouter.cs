@@ -68,7 +68,7 @@ public sealed class CommandRouter
         void Say(string html) => _outbox.Send(chatId, html, replyTo: message.MessageId);
         if (!isPrivate && !_chats.Contains(chatId))
         {
-            Say(text.ChatNotConfigured);
+            Say(text.ChatNotConfigured(chatId));
             return true;
         }
 
