@@ -84,7 +84,6 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
         return options.Officers.Contains(userId) ? Role.Officer : options.Members.Contains(userId) ? Role.Member : Role.Stranger;
     }
 
-    public bool IsSupervisor(long userId) => RoleFor(userId) == Role.Supervisor;
 
     /// <summary>Someone the bot works for: a team member, or a department's lead or member.</summary>
     public bool IsKnown(long userId) =>
@@ -139,5 +138,4 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
 
     public bool IsDepartmentChat(long chatId) => chatId != 0 && monitoring.CurrentValue.Departments.Any(d => d.Chat == chatId);
 
-    public bool HasStartedPrivately(long userId) => db.People.FindById(userId)?.StartedPrivately == true;
 }

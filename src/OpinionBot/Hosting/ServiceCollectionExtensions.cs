@@ -51,7 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddMatching();
 
         // Incidents.
-        services.AddSingleton(sp => TeamTimeZone(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));
+        services.AddSingleton(sp => Sources.TimeZones.Resolve(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidation>();
         services.AddSingleton<IncidentService>();
@@ -147,7 +147,4 @@ public static class ServiceCollectionExtensions
 
         return services;
     }
-
-    private static TimeZoneInfo TeamTimeZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
 }

@@ -33,14 +33,14 @@ public sealed class ReportsOptions
     /// <summary>The configured zone; a fixed UTC+8 for Asia/Shanghai when the host has no time-zone data (slim containers).</summary>
     public TimeZoneInfo ResolveZone()
     {
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone))
+        if (Sources.TimeZones.TryResolve(TimeZone, out var zone))
         {
             return zone;
         }
 
-        // China has had no daylight saving since 1991, so a fixed offset is exact.
+        // China has had no daylight saving since 1991, so the shared fixed-offset fallback is exact for it.
         return TimeZone is "Asia/Shanghai" or "China Standard Time" or "PRC"
-            ? TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "CST")
+            ? Sources.TimeZones.Resolve(Sources.TimeZones.Default)
             : throw new InvalidOperationException($"Reports:TimeZone '{TimeZone}' is unknown on this host.");
     }
 }

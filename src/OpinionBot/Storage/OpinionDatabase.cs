@@ -164,7 +164,6 @@ public sealed class OpinionDatabase : IDisposable
 
     public void SetValue(string name, long value) => Counters.Upsert(new Counter { Id = name, Value = value });
 
-    public void Checkpoint() => _db.Checkpoint();
 
     public void Dispose() => _db.Dispose();
 
