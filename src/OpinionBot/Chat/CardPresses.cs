@@ -49,7 +49,7 @@ public sealed class CardPresses(
             return text.StaleCard;
         }
 
-        if (Picker(data, incident, chatId, role, text) is { } pickerAnswer)
+        if (Picker(data, incident, chatId, query.From.Id, role, text) is { } pickerAnswer)
         {
             return pickerAnswer;
         }
@@ -82,11 +82,13 @@ public sealed class CardPresses(
                 : department is not null ? people.DepartmentOf(department)?.Lead is > 0 and var lead ? lead : null : null,
             outcome: data.Code == ButtonCode.PickOutcome ? (HandlingOutcome)data.Argument : null,
             department: department);
-        return text.Answer(result.Outcome, action);
+        return result.Outcome == ActionOutcome.Forbidden
+            ? text.ForbiddenFor(Permissions.MinimumFor(action, incident.Status)) // says who may, in this state
+            : text.Answer(result.Outcome, action);
     }
 
     /// <summary>Buttons that only open or close a picker on this one card; null for real actions.</summary>
-    private string? Picker(CallbackData data, Incident incident, long chatId, Role role, Strings text)
+    private string? Picker(CallbackData data, Incident incident, long chatId, long userId, Role role, Strings text)
     {
         switch (data.Code)
         {
@@ -122,6 +124,21 @@ public sealed class CardPresses(
 
                 publisher.ShowOutcomePicker(incident, chatId);
                 return text.PickOutcome;
+
+            case ButtonCode.SendBack:
+                // Whoever gets it back must know why: the press asks for the reason, the reply to the prompt sends it back.
+                if (!Permissions.Allows(role, IncidentAction.SendBack, incident.Status))
+                {
+                    return text.ForbiddenFor(Permissions.MinimumFor(IncidentAction.SendBack, incident.Status));
+                }
+
+                if (!Lifecycle.Allows(incident.Status, IncidentAction.SendBack))
+                {
+                    return text.AlreadyInThatState;
+                }
+
+                publisher.AskSendBackReason(incident, chatId, userId);
+                return text.SendBackAsked;
 
             case ButtonCode.Back:
                 publisher.ShowCard(incident, chatId);

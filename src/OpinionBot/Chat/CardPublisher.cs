@@ -9,6 +9,7 @@ namespace OpinionBot.Chat;
 /// Turns incident events into cards, card edits and notices in the outbox, inside the event's transaction, each in the
 /// language of the chat it goes to. A card goes to the team chat and to its department's chat; escalation puts it in
 /// the next level's chat. Whoever a notice is addressed to also gets it privately (see <see cref="DirectNotices"/>).
+/// News (worsening, overdue, send back, 报送) always goes out as a message; a card edit alone rings no phone.
 /// </summary>
 public sealed class CardPublisher(
     Outbox outbox,
@@ -17,7 +18,9 @@ public sealed class CardPublisher(
     ChatLanguages languages,
     DirectNotices direct,
     DutyRoster roster,
+    ReportSubmission submission,
     IOptionsMonitor<ChatsOptions> chats,
+    IOptionsMonitor<EscalationOptions> escalation,
     TimeProvider time) : IIncidentEvents
 {
     public void Opened(Incident incident)
@@ -26,6 +29,22 @@ public sealed class CardPublisher(
         if (DepartmentChat(incident) is { } departmentChat && departmentChat != chats.CurrentValue.Team)
         {
             PostCard(incident, departmentChat, heading: null);
+        }
+
+        // 分级响应: opened straight at the top (a major item), so the leadership group gets the card now, naming who is on duty.
+        if (incident.EscalationLevel >= IncidentService.LeadershipLevel)
+        {
+            var leadership = LeadershipChat();
+            var text = languages.For(leadership);
+            var heading = text.GradedResponse(incident.Grade, roster.Now() is { } duty ? renderer.Mention(duty.UserId) : null);
+            if (!outbox.HasCard(incident.Id, leadership))
+            {
+                PostCard(incident, leadership, heading);
+            }
+            else
+            {
+                outbox.Notify(leadership, heading + " " + incident.Number, incident.Id);
+            }
         }
     }
 
@@ -42,6 +61,41 @@ public sealed class CardPublisher(
         {
             direct.Tell(assignee, HomeChat(incident), text => text.AssignedToYou(CardRenderer.Html(entry.ActorName)) + "\n" + Summary(incident));
         }
+
+        switch (entry.Action)
+        {
+            case "report":
+                submission.Submit(incident, entry);
+                break;
+            case "note" when ReportSubmission.IsProgress(incident) && incident.Notes.Count > 0:
+                submission.Progress(incident, incident.Notes[^1]);
+                break;
+            case "sendback":
+                SentBack(incident, entry);
+                break;
+        }
+    }
+
+    /// <summary>Asks the presser for the reason of a send back (ForceReply); their reply carries it.</summary>
+    public void AskSendBackReason(Incident incident, long chatId, long userId)
+    {
+        var text = languages.For(chatId);
+        outbox.Ask(chatId, text.SendBackPrompt(incident.Number, renderer.Mention(userId)), text.SendBackPlaceholder);
+    }
+
+    /// <summary>The dispatcher (who assigned it, else the on-duty officer) and the team hear why it came back.</summary>
+    private void SentBack(Incident incident, AuditEntry entry)
+    {
+        var dispatcher = incident.Audit.LastOrDefault(a => a.Action == "assign" && a.ActorId > 0 && a.ActorId != entry.ActorId)?.ActorId
+                         ?? roster.Now()?.UserId;
+        var team = chats.CurrentValue.Team;
+        string Notice(Strings t) => t.SentBack(incident.Number, CardRenderer.Html(entry.ActorName), CardRenderer.Html(entry.Comment ?? ""),
+            dispatcher is { } person ? renderer.Mention(person) : t.Dispatcher);
+        outbox.Notify(team, Notice(languages.For(team)), incident.Id);
+        if (dispatcher is { } who && who != entry.ActorId)
+        {
+            direct.Tell(who, team, t => Notice(t) + "\n" + Summary(incident));
+        }
     }
 
     public void Escalated(Incident incident, AuditEntry entry)
@@ -52,8 +106,7 @@ public sealed class CardPublisher(
         if (incident.EscalationLevel >= IncidentService.LeadershipLevel || department is not { Lead: not 0 })
         {
             // Without a leadership chat, escalations go to the supervisors (or the team) rather than nowhere.
-            var configured = chats.CurrentValue;
-            var leadership = configured.Leadership != 0 ? configured.Leadership : configured.Supervisors != 0 ? configured.Supervisors : configured.Team;
+            var leadership = LeadershipChat();
             var text = languages.For(leadership);
             var heading = text.EscalatedToLeadership(text.Because(entry.Comment));
             if (leadership != 0 && !outbox.HasCard(incident.Id, leadership))
@@ -87,16 +140,37 @@ public sealed class CardPublisher(
 
     public void Reminded(Incident incident, Reminder reminder)
     {
-        var chat = HomeChat(incident);
-        var text = languages.For(chat);
+        // Where the holder is (a team officer holding a department's item reads the team chat), or, while nobody
+        // holds it, the team chat (where the on-duty officer is) and the department's chat.
         var onDuty = incident.AssigneeId is null ? roster.Now()?.UserId : null;
         var addressee = incident.AssigneeId ?? onDuty;
-        var whom = incident.AssigneeId is { } assignee ? renderer.Mention(assignee)
-            : onDuty is { } officer ? text.OnDutyPleaseMention(renderer.Mention(officer)) : text.OnDutyPlease;
-        outbox.Notify(chat, ReminderText(incident, reminder, text) + " " + whom, incident.Id);
+        var places = ReminderChats(incident);
+        foreach (var chat in places)
+        {
+            var text = languages.For(chat);
+            var whom = incident.AssigneeId is { } assignee ? renderer.Mention(assignee)
+                : onDuty is { } officer ? text.OnDutyPleaseMention(renderer.Mention(officer)) : text.OnDutyPlease;
+            outbox.Notify(chat, ReminderText(incident, reminder, text) + " " + whom, incident.Id);
+        }
+
         if (addressee is { } person)
         {
-            direct.Tell(person, chat, t => ReminderText(incident, reminder, t) + "\n" + Summary(incident));
+            direct.Tell(person, places[0], t => ReminderText(incident, reminder, t) + "\n" + Summary(incident));
+        }
+
+        // At the top of the chain the leadership group (and the supervisors, for a missed deadline) hear it as a message
+        // too: the card they hold only changes, and an edit rings no phone.
+        var atTop = incident.EscalationLevel >= IncidentService.LeadershipLevel && reminder.EscalatedTo is null;
+        var upward = reminder.Kind switch
+        {
+            ReminderKind.Worsened when atTop => [LeadershipChat()],
+            ReminderKind.Overdue when atTop => [LeadershipChat(), SupervisorsChat()],
+            ReminderKind.StillOverdue => new[] { LeadershipChat(), SupervisorsChat() },
+            _ => [],
+        };
+        foreach (var chat in upward.Where(c => c != 0 && !places.Contains(c)).Distinct())
+        {
+            outbox.Notify(chat, ReminderText(incident, reminder, languages.For(chat)), incident.Id);
         }
 
         EditEverywhere(incident); // refresh the time left shown on the card
@@ -151,10 +225,13 @@ public sealed class CardPublisher(
         {
             ReminderKind.HalfTime => text.HalfTime(number, reminder.Deadline!.Value, due, left),
             ReminderKind.Final => text.FinalCall(number, reminder.Deadline!.Value, due, left),
-            ReminderKind.Overdue => text.OverdueNotice(number, reminder.Deadline!.Value, due),
-            ReminderKind.Progress => text.ProgressDue(number),
+            ReminderKind.Overdue => text.OverdueStep(number, reminder.Deadline!.Value, due, reminder.EscalatedTo,
+                incident.EscalationLevel >= IncidentService.LeadershipLevel, escalation.CurrentValue.RepeatEvery),
+            ReminderKind.StillOverdue => text.StillOverdue(number, reminder.Deadline!.Value, due,
+                reminder.Due is { } missed ? time.GetUtcNow() - missed : TimeSpan.Zero, escalation.CurrentValue.RepeatEvery),
+            ReminderKind.Progress => ReportSubmission.IsProgress(incident) ? text.ProgressDueReported(number) : text.ProgressDue(number),
             ReminderKind.Reappeared => text.Reappeared(number, CardRenderer.Html(reminder.Detail ?? "")),
-            _ => text.Worsened(number, CardRenderer.Html(reminder.Detail ?? "")),
+            _ => text.WorsenedNotice(number, CardRenderer.Html(reminder.Detail ?? ""), incident.EscalationLevel >= IncidentService.LeadershipLevel),
         };
     }
 
@@ -163,6 +240,37 @@ public sealed class CardPublisher(
         $"<b>{incident.Number}</b> {CardRenderer.Html(CardRenderer.Shorten(incident.Title, CardRenderer.MaxTitle))}\n<a href=\"{CardRenderer.Html(incident.Url)}\">{CardRenderer.Html(CardRenderer.Shorten(incident.Url, 60))}</a>";
 
     private long HomeChat(Incident incident) => DepartmentChat(incident) ?? chats.CurrentValue.Team;
+
+    /// <summary>
+    /// Where reminders go: the holder's chat (their department's chat for its own people, the team chat for the team's),
+    /// or while nobody holds it the team chat and the department's chat.
+    /// </summary>
+    private List<long> ReminderChats(Incident incident)
+    {
+        var team = chats.CurrentValue.Team;
+        var department = people.DepartmentOf(incident.Department);
+        var departmentChat = department is { Chat: not 0 } ? department.Chat : (long?)null;
+        if (incident.AssigneeId is { } holder)
+        {
+            var ownPerson = department is not null && (department.Lead == holder || department.Members.Contains(holder));
+            return [ownPerson && people.TeamRole(holder) == Role.Stranger && departmentChat is { } own ? own : team];
+        }
+
+        return departmentChat is { } chat && chat != team ? [team, chat] : [team];
+    }
+
+    /// <summary>The leadership group, or without one the supervisors, or the team: escalations never go nowhere.</summary>
+    private long LeadershipChat()
+    {
+        var configured = chats.CurrentValue;
+        return configured.Leadership != 0 ? configured.Leadership : SupervisorsChat();
+    }
+
+    private long SupervisorsChat()
+    {
+        var configured = chats.CurrentValue;
+        return configured.Supervisors != 0 ? configured.Supervisors : configured.Team;
+    }
 
     private long? DepartmentChat(Incident incident) =>
         people.DepartmentOf(incident.Department) is { Chat: not 0 } department ? department.Chat : null;

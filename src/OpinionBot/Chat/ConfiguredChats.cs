@@ -9,6 +9,6 @@ public sealed class ConfiguredChats(IOptionsMonitor<ChatsOptions> chats, PeopleD
     {
         var configured = chats.CurrentValue;
         return chatId != 0 && (chatId == configured.Team || chatId == configured.Leadership ||
-                               chatId == configured.Supervisors || people.IsDepartmentChat(chatId));
+                               chatId == configured.Supervisors || chatId == configured.ReportTo || people.IsDepartmentChat(chatId));
     }
 }

@@ -23,6 +23,10 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public void Notify(long chatId, string html, long incidentId) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ReplyToCardOf = incidentId });
 
+    /// <summary>A question whose answer is a reply to it (ForceReply, for the people the text mentions).</summary>
+    public void Ask(long chatId, string html, string placeholder) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ForceReply = placeholder });
+
     public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = html, Buttons = buttons, IncidentId = incidentId });
 

@@ -19,7 +19,10 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 var replyTo = message.ReplyToMessageId ?? CardMessageId(message.ReplyToCardOf, message.ChatId);
                 var sent = await bot.SendMessage(message.ChatId, message.Text, ParseMode.Html,
                     replyParameters: replyTo is { } target ? new ReplyParameters { MessageId = target, AllowSendingWithoutReply = true } : null,
-                    replyMarkup: Keyboard(message.Buttons), linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+                    replyMarkup: message.ForceReply is { } placeholder
+                        ? (ReplyMarkup)new ForceReplyMarkup { Selective = true, InputFieldPlaceholder = placeholder }
+                        : Keyboard(message.Buttons),
+                    linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
                 return sent.MessageId;
 
             case OutboxKind.EditCard:

@@ -27,6 +27,12 @@ public sealed class OutboxMessage
     /// <summary>Answer to the card of this incident in the same chat (its message id is looked up on delivery).</summary>
     public long? ReplyToCardOf { get; set; }
 
+    /// <summary>
+    /// Ask for an answer: Telegram opens the reply field (ForceReply) for the people the text mentions; the text is the
+    /// placeholder shown in it.
+    /// </summary>
+    public string? ForceReply { get; set; }
+
     /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
     public string? FileId { get; set; }
     public string? FileName { get; set; }

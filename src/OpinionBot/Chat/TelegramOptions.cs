@@ -26,6 +26,9 @@ public sealed class ChatsOptions
 
     /// <summary>Supervisors' chat: notices and reports.</summary>
     public long Supervisors { get; set; }
+
+    /// <summary>Where 上报 sends the report (报送) and a major incident's progress reports; the leadership group when 0.</summary>
+    public long ReportTo { get; set; }
 }
 
 public sealed class AccessOptions

@@ -54,6 +54,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => Sources.TimeZones.Resolve(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.TimeZone));
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeadlineOptions>, DeadlineOptionsValidation>();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidation>();
+        services.AddSingleton<DepartmentLookup>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<DeadlineWatch>();
         services.AddSingleton<ItemIntake>();
@@ -77,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<CardRenderer>();
+        services.AddSingleton<ReportSubmission>();
         services.AddSingleton<CardPublisher>();
         services.AddSingleton<IIncidentEvents>(sp => sp.GetRequiredService<CardPublisher>());
         services.AddSingleton<CardPresses>();

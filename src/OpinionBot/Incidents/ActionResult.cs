@@ -8,6 +8,9 @@ public enum ActionOutcome
     NotAllowed,
     Forbidden,
     Unchanged,
+
+    /// <summary>The action needs a reason (send back) and none was given.</summary>
+    ReasonRequired,
 }
 
 /// <summary>What <see cref="IncidentService.Apply"/> did; the incident is null when it does not exist.</summary>

@@ -6,10 +6,12 @@ namespace OpinionBot.Incidents;
 /// <summary>
 /// Enforces the deadlines on every tick (once a minute): reminders at half time and shortly before, overdue marking with
 /// automatic escalation, progress reminders for 重大 incidents, and closing resolved incidents whose watch period passed
-/// quietly. Each step is recorded on the incident, so a restart or a second tick never repeats one.
+/// quietly. A missed deadline climbs the chain one level per <see cref="EscalationOptions.RepeatEvery"/>, and at the top
+/// the notice repeats at that interval until the deadline is met, the incident is closed or muted. Each step is recorded
+/// on the incident, so a restart or a second tick never repeats one (and a long outage sends one catch-up, not a burst).
 /// </summary>
 public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents, IIncidentEvents events,
-    IOptionsMonitor<DeadlineOptions> options, TimeProvider time)
+    IOptionsMonitor<DeadlineOptions> options, IOptionsMonitor<EscalationOptions> escalation, TimeProvider time)
 {
     /// <summary>Runs every due step; returns how many steps were taken.</summary>
     public int Tick()
@@ -64,16 +66,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         var key = kind.ToString().ToLowerInvariant();
         if (now >= due)
         {
-            if (!Mark(incident, $"{key}-overdue"))
-            {
-                return 0;
-            }
-
-            incident.Overdue = true;
-            events.Reminded(incident, new Reminder(ReminderKind.Overdue, kind, due));
-            incidents.EscalateAutomatically(incident, kind == DeadlineKind.Claim ? "overdue-claim" : "overdue-report", straightToLeadership: false);
-            Save(incident);
-            return 1;
+            return OverdueSteps(incident, kind, key, due, now);
         }
 
         var start = incident.Discovered;
@@ -91,6 +84,46 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         }
 
         return 0;
+    }
+
+    private int OverdueSteps(Incident incident, DeadlineKind kind, string key, DateTimeOffset due, DateTimeOffset now)
+    {
+        var reason = kind == DeadlineKind.Claim ? "overdue-claim" : "overdue-report";
+        if (Mark(incident, $"{key}-overdue"))
+        {
+            incident.Overdue = true;
+            var escalatedTo = Escalate(incident, reason);
+            events.Reminded(incident, new Reminder(ReminderKind.Overdue, kind, due, EscalatedTo: escalatedTo));
+            Save(incident);
+            return 1;
+        }
+
+        var every = escalation.CurrentValue.RepeatEvery;
+        var round = every > TimeSpan.Zero ? (int)((now - due) / every) : 0;
+        if (round < 1 || !Mark(incident, $"{key}-chain-{round}"))
+        {
+            return 0;
+        }
+
+        // Nobody acted for another period: one more level up, or at the top the notice again (a mute silences only that).
+        if (Escalate(incident, reason) is null)
+        {
+            Remind(incident, new Reminder(ReminderKind.StillOverdue, kind, due, Round: round), now);
+        }
+        else
+        {
+            Save(incident);
+        }
+
+        return 1;
+    }
+
+    /// <summary>Escalates one level if there is one; returns the level reached, or null when nothing was escalated.</summary>
+    private int? Escalate(Incident incident, string reason)
+    {
+        var before = incident.EscalationLevel;
+        incidents.EscalateAutomatically(incident, reason, straightToLeadership: false);
+        return incident.EscalationLevel > before ? incident.EscalationLevel : null;
     }
 
     private void Remind(Incident incident, Reminder reminder, DateTimeOffset now)

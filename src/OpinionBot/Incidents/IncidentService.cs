@@ -12,7 +12,9 @@ public sealed class IncidentService(
     IIncidentEvents events,
     TimeProvider time,
     TimeZoneInfo zone,
-    IOptionsMonitor<DeadlineOptions> deadlines)
+    IOptionsMonitor<DeadlineOptions> deadlines,
+    IOptionsMonitor<EscalationOptions> escalation,
+    DepartmentLookup departments)
 {
     /// <summary>Highest escalation level: 0 team, 1 department lead, 2 leadership group.</summary>
     public const int LeadershipLevel = 2;
@@ -41,6 +43,13 @@ public sealed class IncidentService(
             Appearances = [AppearanceOf(appearance)],
         };
         incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "created", IncidentStatus.New, IncidentStatus.New, null));
+        if (CallsForLeadership(incident.Grade))
+        {
+            // 分级响应: a major item is reported to the leadership group at once, not after a missed deadline.
+            incident.EscalationLevel = LeadershipLevel;
+            incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "escalate", IncidentStatus.New, IncidentStatus.New, GradeEscalationReason(incident.Grade)));
+        }
+
         db.Incidents.Insert(incident);
         events.Opened(incident);
         return incident;
@@ -64,9 +73,14 @@ public sealed class IncidentService(
                 return new ActionResult(ActionOutcome.Stale, incident);
             }
 
-            if (!Permissions.Allows(actor.Role, action))
+            if (!Permissions.Allows(actor.Role, action, incident.Status))
             {
                 return new ActionResult(ActionOutcome.Forbidden, incident);
+            }
+
+            if (action == IncidentAction.SendBack && string.IsNullOrWhiteSpace(comment))
+            {
+                return new ActionResult(ActionOutcome.ReasonRequired, incident); // whoever gets it back must know why
             }
 
             if (!Lifecycle.TryNext(incident.Status, action, out var next) ||
@@ -132,12 +146,23 @@ public sealed class IncidentService(
     /// grade and the reason go in the audit trail, and the deadlines follow the new grade.
     /// </summary>
     public ActionResult ChangeGrade(long incidentId, Actor actor, Grade grade, string? reason = null) =>
-        Change(incidentId, actor, Permissions.ChangeGrade, incident => incident.Grade == grade ? null : () =>
+        db.Write(() =>
         {
-            var comment = $"{incident.Grade}→{grade}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason.Trim());
-            incident.Grade = grade;
-            incident.GradeReason = string.IsNullOrWhiteSpace(reason) ? incident.GradeReason : reason.Trim();
-            return ("grade", comment);
+            var result = Change(incidentId, actor, Permissions.ChangeGrade, incident => incident.Grade == grade ? null : () =>
+            {
+                var comment = $"{incident.Grade}→{grade}" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason.Trim());
+                incident.Grade = grade;
+                incident.GradeReason = string.IsNullOrWhiteSpace(reason) ? incident.GradeReason : reason.Trim();
+                return ("grade", comment);
+            });
+
+            // Raised by hand to a grade the graded response sends upward: the leadership group hears of it now.
+            if (result is { Succeeded: true, Incident: { } changed } && CallsForLeadership(changed.Grade))
+            {
+                EscalateAutomatically(changed, GradeEscalationReason(changed.Grade), straightToLeadership: true);
+            }
+
+            return result;
         });
 
     /// <summary>Silences the incident's reminders until then (null lifts it); deadlines still escalate.</summary>
@@ -184,7 +209,7 @@ public sealed class IncidentService(
         }
 
         var entry = Entry(time.GetUtcNow(), Actor.Bot, "escalate", incident.Status, incident.Status, reason);
-        incident.EscalationLevel = straightToLeadership || incident.Department is null ? LeadershipLevel : incident.EscalationLevel + 1;
+        incident.EscalationLevel = straightToLeadership ? LeadershipLevel : NextLevel(incident);
         Save(incident, entry);
         events.Escalated(incident, entry);
     }
@@ -221,8 +246,10 @@ public sealed class IncidentService(
     }
 
     /// <summary>
-    /// The story got worse (more sources, higher grade). An incident someone already holds goes to the leadership group
-    /// at once, saying what changed; a grade never goes down by itself. Call inside a write.
+    /// The story got worse (more sources, higher grade). Always a notice (a reply under the card) to whoever holds it,
+    /// or to the team and the on-duty officer; an incident someone holds, or one whose new grade calls for it, goes to
+    /// the leadership group at once, saying what changed; one already there gets the notice there too. A grade never
+    /// goes down by itself. Call inside a write.
     /// </summary>
     public void Worsen(Incident incident, string whatChanged, Grade? newGrade = null, string? gradeReason = null)
     {
@@ -235,16 +262,26 @@ public sealed class IncidentService(
         var entry = Entry(time.GetUtcNow(), Actor.Bot, "worsened", incident.Status, incident.Status, whatChanged);
         Save(incident, entry);
         var held = incident.Status is IncidentStatus.Claimed or IncidentStatus.Reported or IncidentStatus.Handling;
-        if (held && incident.EscalationLevel < LeadershipLevel)
+        int? escalatedTo = null;
+        if ((held || CallsForLeadership(incident.Grade)) && incident.EscalationLevel < LeadershipLevel && Lifecycle.IsOpen(incident.Status))
         {
-            events.Reminded(incident, new Reminder(ReminderKind.Worsened, Detail: whatChanged));
             EscalateAutomatically(incident, whatChanged, straightToLeadership: true);
+            escalatedTo = incident.EscalationLevel;
         }
-        else
-        {
-            events.Changed(incident, entry);
-        }
+
+        // Sent after the escalation, so the notice can say truthfully whether the leadership group knows.
+        events.Reminded(incident, new Reminder(ReminderKind.Worsened, Detail: whatChanged, EscalatedTo: escalatedTo));
     }
+
+    /// <summary>Whether an incident of this grade goes to the leadership group at once (<see cref="EscalationOptions.NotifyLeadershipFrom"/>).</summary>
+    public bool CallsForLeadership(Grade grade) => grade >= escalation.CurrentValue.NotifyLeadershipFrom;
+
+    /// <summary>One level up; a department without a lead (or none at all) has no level 1, so straight to leadership.</summary>
+    private int NextLevel(Incident incident) =>
+        incident.EscalationLevel == 0 && departments.Find(incident.Department) is { Lead: not 0 } ? 1 : LeadershipLevel;
+
+    /// <summary>The escalation reason recorded when the grade alone sends an incident up (see <c>Strings.EscalationReason</c>).</summary>
+    public static string GradeEscalationReason(Grade grade) => grade == Grade.Major ? "grade-major" : "grade-larger";
 
     internal void Save(Incident incident, AuditEntry entry)
     {
@@ -287,8 +324,7 @@ public sealed class IncidentService(
                 incident.ReportedAt ??= now;
                 break;
             case IncidentAction.Escalate:
-                // Without a department there is no lead to go to, so the team escalates straight to leadership.
-                incident.EscalationLevel = incident.Department is null ? LeadershipLevel : incident.EscalationLevel + 1;
+                incident.EscalationLevel = NextLevel(incident);
                 break;
             case IncidentAction.Resolve:
                 incident.ResolvedAt = now;

@@ -1,7 +1,11 @@
 namespace OpinionBot.Incidents;
 
 /// <summary>Something the bot tells people about an incident without anyone acting.</summary>
-public sealed record Reminder(ReminderKind Kind, DeadlineKind? Deadline = null, DateTimeOffset? Due = null, string? Detail = null);
+/// <param name="EscalatedTo">The level this step escalated the incident to; null when it escalated nothing, so the
+/// notice never claims an escalation that did not happen.</param>
+/// <param name="Round">For <see cref="ReminderKind.StillOverdue"/>: how many repeat periods have passed since the deadline.</param>
+public sealed record Reminder(ReminderKind Kind, DeadlineKind? Deadline = null, DateTimeOffset? Due = null, string? Detail = null,
+    int? EscalatedTo = null, int Round = 0);
 
 public enum ReminderKind
 {
@@ -11,7 +15,7 @@ public enum ReminderKind
     /// <summary>The deadline is close (15 minutes by default).</summary>
     Final,
 
-    /// <summary>The deadline passed; the incident is overdue and escalated.</summary>
+    /// <summary>The deadline passed; the incident is overdue (and escalated when there was a level above).</summary>
     Overdue,
 
     /// <summary>重大: the periodic progress report is due.</summary>
@@ -22,4 +26,7 @@ public enum ReminderKind
 
     /// <summary>The story spread or its grade rose (舆情恶化).</summary>
     Worsened,
+
+    /// <summary>Still overdue at the top of the chain: repeated to the leadership group and the supervisors until someone acts.</summary>
+    StillOverdue,
 }

@@ -39,5 +39,14 @@ public static class Permissions
 
     public static Role MinimumFor(IncidentAction action) => Minimum[action];
 
+    /// <summary>
+    /// The minimum in a given state: reopening a false alarm is an officer's call (they dismissed it and find it real
+    /// after all); reopening a resolved or closed incident stays with the supervisors.
+    /// </summary>
+    public static Role MinimumFor(IncidentAction action, IncidentStatus from) =>
+        action == IncidentAction.Reopen && from == IncidentStatus.FalseAlarm ? Role.Officer : Minimum[action];
+
     public static bool Allows(Role role, IncidentAction action) => role >= Minimum[action];
+
+    public static bool Allows(Role role, IncidentAction action, IncidentStatus from) => role >= MinimumFor(action, from);
 }

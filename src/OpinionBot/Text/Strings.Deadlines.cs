@@ -25,18 +25,11 @@ public sealed partial class Strings
         ? Pick($"⏰ {number} 即将逾期：请在 {due} 前认领（{left}）", $"⏰ {number} is almost overdue: claim by {due} ({left})")
         : Pick($"⏰ {number} 即将逾期：请在 {due} 前上报（{left}）", $"⏰ {number} is almost overdue: report by {due} ({left})");
 
-    public string OverdueNotice(string number, DeadlineKind kind, string due) => kind == DeadlineKind.Claim
-        ? Pick($"⛔ {number} 负面舆情逾期未认领（时限 {due}），已自动升级", $"⛔ {number}: negative item not claimed by {due}; escalated automatically")
-        : Pick($"⛔ {number} 逾期未上报（时限 {due}），已自动升级", $"⛔ {number}: not reported by {due}; escalated automatically");
-
     public string ProgressDue(string number) =>
         Pick($"📣 {number} 为重大舆情，请持续报送处置进展（回复本卡片即可记录）", $"📣 {number} is major: report progress again (reply to this card to record it)");
 
     public string Reappeared(string number, string source) =>
         Pick($"🔁 {number} 观察期内再次出现（{source}），请负责人关注", $"🔁 {number} appeared again during its watch period ({source})");
-
-    public string Worsened(string number, string detail) =>
-        Pick($"📈 {number} 舆情恶化：{detail}，已报告领导小组", $"📈 {number} is getting worse: {detail}; reported to the leadership group");
 
     public string EscalatedToLead(string number, string lead, string reason) =>
         Pick($"⬆️ {number} 已升级至部门负责人 {lead}{reason}", $"⬆️ {number} escalated to the department lead {lead}{reason}");
@@ -50,6 +43,8 @@ public sealed partial class Strings
     {
         "overdue-claim" => Pick("逾期未认领", "not claimed in time"),
         "overdue-report" => Pick("逾期未上报", "not reported in time"),
+        "grade-major" => Pick("重大舆情，分级响应", "a major incident (graded response)"),
+        "grade-larger" => Pick("较大舆情，分级响应", "a larger incident (graded response)"),
         _ => code,
     };
 

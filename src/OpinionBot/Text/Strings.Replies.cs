@@ -21,6 +21,7 @@ public sealed partial class Strings
         ActionOutcome.Stale => StaleCard,
         ActionOutcome.UnknownIncident => UnknownIncident,
         ActionOutcome.Forbidden => Forbidden(action),
+        ActionOutcome.ReasonRequired => ReasonRequired,
         _ => AlreadyInThatState,
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
@@ -24,14 +25,18 @@ public sealed class IncidentTestBed : IDisposable
     private void Build()
     {
         Database = new OpinionDatabase(Path.Combine(_folder, "test.db"));
-        Service = new IncidentService(Database, Events, Time, Zone, Monitor(Deadlines));
-        Watch = new DeadlineWatch(Database, Service, Events, Monitor(Deadlines), Time);
+        Service = new IncidentService(Database, Events, Time, Zone, Monitor(Deadlines), Monitor(Escalation), new DepartmentLookup(Monitor(Monitoring)));
+        Watch = new DeadlineWatch(Database, Service, Events, Monitor(Deadlines), Monitor(Escalation), Time);
     }
 
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 20, 2, 0, 0, TimeSpan.Zero));
     public DeadlineOptions Deadlines { get; } = new();
+    public EscalationOptions Escalation { get; } = new();
+
+    /// <summary>One department with a lead (level 1 of the chain); incidents of other departments have no level 1.</summary>
+    public MonitoringOptions Monitoring { get; } = new() { Departments = [new Department { Name = "卫健局", Chat = -1009, Lead = 701 }] };
     public RecordedEvents Events { get; } = new();
     public OpinionDatabase Database { get; private set; } = null!;
     public IncidentService Service { get; private set; } = null!;
