@@ -141,12 +141,25 @@ public sealed class CardFlowTests : IAsyncLifetime
         await Api.WaitUntilAsync(() => Answered(claim) && Api.Messages(DepartmentChat)[0].Text!.Contains("核实中"), Patience);
         var card = Api.Messages(DepartmentChat)[0];
         var sendBack = Api.InjectCallback(DepartmentChat, DepartmentMember, card.MessageId, card.ButtonData("退回")!);
-        await Api.WaitUntilAsync(() => Answered(sendBack) && Card().Text!.Contains("新发现"), Patience);
+
+        // The press changes nothing yet: it asks for the reason with a ForceReply prompt aimed at the presser.
+        var prompt = await Api.WaitForMessageAsync(DepartmentChat, m => m.Text!.StartsWith("✍️", StringComparison.Ordinal), Patience);
+        Assert.True(Answered(sendBack));
+        Assert.Contains("原因", Answer(sendBack));
+        Assert.Contains(Api.Requests("sendMessage"), r => r.Parameter("reply_markup") is { } markup && markup.Contains("\"force_reply\":true", StringComparison.Ordinal));
+        Assert.Equal(IncidentStatus.Claimed, Assert.Single(_bot.Database.Incidents.FindAll()).Status);
+
+        Api.InjectMessage(DepartmentChat, DepartmentMember, "不属于本部门职责，应由教育局处理", replyToMessageId: prompt.MessageId);
+        await Api.WaitUntilAsync(() => Card().Text!.Contains("新发现") &&
+                                       Api.Messages(BotHarness.TeamChat).Any(m => m.Text!.Contains("不属于本部门职责")), Patience);
 
         var incident = Assert.Single(_bot.Database.Incidents.FindAll());
         Assert.Equal(IncidentStatus.New, incident.Status);
         Assert.Null(incident.AssigneeId);
         Assert.Equal("sendback", incident.Audit[^1].Action);
+        Assert.Equal("不属于本部门职责，应由教育局处理", incident.Audit[^1].Comment);
+        var notice = Api.Messages(BotHarness.TeamChat).Single(m => m.Text!.StartsWith("↩️", StringComparison.Ordinal));
+        Assert.Equal(Card().MessageId, notice.ReplyToMessageId); // under the team's card, where the dispatcher is
     }
 
     private async Task StartWithOneItemAsync(string title = "县人民医院被投诉乱收费", string text = "患者投诉医院乱收费")
