@@ -37,7 +37,7 @@ public sealed partial class Strings
             $"⛔ {number} is still not reported, {Span(late)} past its deadline ({due}); the leadership group has it and nobody has acted. Repeated every {Span(repeatEvery)} until someone does");
 
     public string ProgressDueReported(string number) =>
-        Pick($"📣 {number} 为重大舆情，请持续报送处置进展：回复本卡片即记录并续报领导小组", $"📣 {number} is major: report progress again; a reply to this card is recorded and sent to the leadership group");
+        Pick($"📣 {number} 为重大舆情，请持续报送处置进展：回复本卡片即记录，并作为续报报送上级", $"📣 {number} is major: report progress again; a reply to this card is recorded and sent upward as a progress report");
 
     // 报送 (上报 sends the report upward).
     public string SubmissionTitle(string number) => Pick($"📤 舆情报送 {number}", $"📤 Report {number}");
