@@ -14,18 +14,24 @@ public static class OpinionBotHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
-        // The repository-root appsettings.json (working directory) wins over the copy shipped beside the binary.
+        // One settings file (the working directory's appsettings.json, or --config PATH), then the environment.
         builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
+            .AddOpinionBotSettings(args)
             .AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
 
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // A settings file without a Serilog section still logs to the console rather than nowhere.
+        var hasSinks = builder.Configuration.GetSection("Serilog:WriteTo").GetChildren().Any();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (!hasSinks)
+            {
+                logger.WriteTo.Console();
+            }
+        });
         builder.Services.AddOpinionBot(builder.Configuration);
         return builder;
     }

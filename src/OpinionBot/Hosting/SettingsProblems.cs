@@ -8,6 +8,7 @@ public static class SettingsProblems
     public static IReadOnlyList<string> From(Exception exception) => exception switch
     {
         OptionsValidationException validation => validation.Failures.ToList(),
+        SettingsFileMissingException missing => [missing.Message],
         AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
             aggregate.InnerExceptions.SelectMany(From).ToList(),
         _ => [],

@@ -1,8 +1,10 @@
 namespace OpinionBot.Matching;
 
 /// <summary>
-/// Text in the form matching works on: lower case, half width, separators collapsed to one space, and separators between
-/// two Chinese characters removed, so <c>投 诉</c>, <c>投-诉</c> and <c>投诉</c> are the same text.
+/// Text in the form matching works on: lower case, half width, Traditional characters folded to Simplified, separators
+/// collapsed to one space, and separators between two Chinese characters removed, so <c>投 诉</c>, <c>投-诉</c>,
+/// <c>投訴</c> and <c>投诉</c> are the same text. Every character folds to one character, so positions map back to
+/// the original, which is what cards show.
 /// </summary>
 /// <param name="Text">The normalised text.</param>
 /// <param name="Map">For each character of <paramref name="Text"/>, its index in the original string.</param>
@@ -59,19 +61,29 @@ public static class TextNormalizer
     /// <summary>A keyword in matching form; an empty result means the keyword has no content.</summary>
     public static string NormalizeKeyword(string keyword) => Normalize(keyword).Text;
 
-    /// <summary>Full width to half width, ideographic space to space, then lower case.</summary>
-    public static char Fold(char c)
+    /// <summary>Full width to half width, ideographic space to space, lower case, Traditional to Simplified.</summary>
+    public static char Fold(char c) => Folds[c];
+
+    /// <summary>The fold of every BMP character, computed once: normalising is one array lookup per character.</summary>
+    private static readonly char[] Folds = BuildFolds();
+
+    private static char[] BuildFolds()
     {
-        if (c is >= '\uFF01' and <= '\uFF5E')
+        var folds = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
         {
-            c = (char)(c - 0xFEE0);
-        }
-        else if (c == '\u3000')
-        {
-            return ' ';
+            var c = (char)i;
+            folds[i] = c is >= '\uFF01' and <= '\uFF5E' ? char.ToLowerInvariant((char)(c - 0xFEE0))
+                : c == '\u3000' ? ' '
+                : char.ToLowerInvariant(c);
         }
 
-        return char.ToLowerInvariant(c);
+        foreach (var (traditional, simplified) in TraditionalToSimplified.Pairs())
+        {
+            folds[traditional] = simplified;
+        }
+
+        return folds;
     }
 
     /// <summary>Chinese (Han) characters: each one is a unit for NEAR and a token for fingerprints.</summary>

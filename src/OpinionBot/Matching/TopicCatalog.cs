@@ -17,9 +17,12 @@ public sealed class TopicCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringO
 
     public IReadOnlyList<TopicDefinition> All() => Merge(db.Read(() => db.StoredTopics.FindAll().ToList()));
 
-    /// <summary>What a <c>search</c> source queries: every topic's plain keywords (not rule syntax), once each.</summary>
+    /// <summary>
+    /// What a <c>search</c> source queries, once each: a topic's explicit <c>SearchTerms</c>, else its keywords and the
+    /// positive words of its rule (a rule-only topic is searched too; excluded words never are).
+    /// </summary>
     public List<string> SearchKeywords() =>
-        [.. All().SelectMany(t => t.Keywords).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. All().SelectMany(TopicSearchTerms.Of).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     public TopicDefinition? Find(string name) =>
         All().FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } found

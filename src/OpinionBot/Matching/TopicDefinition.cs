@@ -16,6 +16,12 @@ public sealed class TopicDefinition
     /// </summary>
     public string? Rule { get; set; }
 
+    /// <summary>
+    /// What a <c>search</c> source queries for this topic. Empty: the <see cref="Keywords"/> plus the positive words of
+    /// the <see cref="Rule"/> (never its excluded ones); see <see cref="TopicSearchTerms"/>.
+    /// </summary>
+    public List<string> SearchTerms { get; set; } = [];
+
     /// <summary>屏蔽词: when any of these appears anywhere in the item, the topic does not match.</summary>
     public List<string> Exclude { get; set; } = [];
 

@@ -68,6 +68,8 @@ internal sealed record CheckArguments(SourceDefinition Source, IReadOnlyList<str
             case "--encoding": source.Encoding = value; break;
             case "--timezone": source.TimeZone = value; break;
             case "--allow": fetching.AllowList.Add(value); break;
+            case "--config": break; // read by CheckCommand: the settings file whose Fetching/Culture apply
+
             default: return false;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpinionBot.Hosting;
 using OpinionBot.Text;
 
 namespace OpinionBot.Sources;
@@ -18,11 +19,17 @@ public static class CheckCommand
     /// <returns>0 when items were found, 1 when the source yields nothing or fails, 2 for a usage error.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        IConfiguration configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder().AddOpinionBotSettings(args).Build();
+        }
+        catch (SettingsFileMissingException ex)
+        {
+            await output.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
         var strings = Strings.For(configuration["Culture"]);
         var fetching = configuration.GetSection(FetchingOptions.Section).Get<FetchingOptions>() ?? new FetchingOptions();
         if (!CheckArguments.TryParse(args, fetching, out var check))

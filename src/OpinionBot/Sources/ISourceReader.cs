@@ -4,7 +4,11 @@ namespace OpinionBot.Sources;
 public interface ISourceReader
 {
     /// <param name="searchKeywords">The topic keywords; a <c>search</c> source makes one request per keyword.</param>
-    Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken);
+    /// <param name="useStoredValidators">
+    /// False for a one-off look (<c>/sources test</c>): the page is asked for in full, never answered "304 unchanged"
+    /// because of a stored ETag/Last-Modified, and nothing is stored.
+    /// </param>
+    Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken, bool useStoredValidators = true);
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ public sealed class SafeFetcher : IDisposable
     private readonly HostThrottle _throttle;
     private readonly string? _proxyHost;
 
+    private static readonly TimeSpan ResolveForRefusal = TimeSpan.FromSeconds(3);
+
     public SafeFetcher(IOptions<FetchingOptions> options, TimeProvider time)
     {
         _options = options.Value;
@@ -45,6 +47,43 @@ public sealed class SafeFetcher : IDisposable
     }
 
     public AddressGuard Guard => _guard;
+
+    /// <summary>
+    /// Why the address guard would refuse <paramref name="url"/> ("refused: …", the message a fetch gives), judged before
+    /// any request: the URL itself, then what its name resolves to. Null when allowed, or when the name cannot be
+    /// resolved within a moment now (the first fetch will judge it again, as it judges every connection).
+    /// </summary>
+    public string? Refusal(Uri url)
+    {
+        if (_guard.CheckUrl(url) is { } reason)
+        {
+            return $"refused: {reason}";
+        }
+
+        var host = url.IdnHost;
+        if (AddressGuard.LiteralAddress(host) is not null || _guard.IsHostAllowed(host))
+        {
+            return null;
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            var lookup = Dns.GetHostAddressesAsync(host);
+            if (!lookup.Wait(ResolveForRefusal))
+            {
+                return null;
+            }
+
+            addresses = lookup.Result;
+        }
+        catch (AggregateException)
+        {
+            return null;
+        }
+
+        return addresses.Select(a => _guard.Check(host, a)).FirstOrDefault(r => r is not null) is { } blocked ? $"refused: {blocked}" : null;
+    }
 
     public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
     {

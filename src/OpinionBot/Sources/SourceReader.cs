@@ -20,12 +20,12 @@ public sealed class SourceReader(
     private const int MaxKeywordsPerRead = 30;
     private readonly ConcurrentDictionary<string, byte> _warnedUndated = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken)
+    public async Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken, bool useStoredValidators = true)
     {
         var reading = source.Kind switch
         {
-            SourceKinds.Feed => await ReadFeedAsync(source, cancellationToken),
-            SourceKinds.Html => await ReadListAsync(source, new Uri(source.Url), conditional: true, cancellationToken),
+            SourceKinds.Feed => await ReadFeedAsync(source, useStoredValidators, cancellationToken),
+            SourceKinds.Html => await ReadListAsync(source, new Uri(source.Url), useStoredValidators, cancellationToken),
             SourceKinds.Search => await SearchAsync(source, searchKeywords, cancellationToken),
             _ => throw new FetchException(FetchFailureKind.Unreadable, $"unknown source kind '{source.Kind}': use feed, html or search"),
         };
@@ -39,10 +39,10 @@ public sealed class SourceReader(
         return reading;
     }
 
-    private async Task<SourceReading> ReadFeedAsync(SourceDefinition source, CancellationToken ct)
+    private async Task<SourceReading> ReadFeedAsync(SourceDefinition source, bool conditional, CancellationToken ct)
     {
         var url = new Uri(source.Url);
-        var (page, text) = await FetchTextAsync(url, conditional: true, DocumentKind.Xml, ct);
+        var (page, text) = await FetchTextAsync(url, conditional, DocumentKind.Xml, ct);
         if (page.NotModified)
         {
             return SourceReading.Unchanged;
@@ -56,7 +56,7 @@ public sealed class SourceReader(
 
         return new SourceReading(feed.Items, Encoding: text.Encoding, Warnings: [.. feed.Warnings, .. CharsetWarning(text)])
         {
-            Commit = Remember(url, page),
+            Commit = conditional ? Remember(url, page) : null,
         };
     }
 

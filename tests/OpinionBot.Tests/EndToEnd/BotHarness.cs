@@ -91,7 +91,10 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        var builder = OpinionBotHost.CreateBuilder([], config => config.AddInMemoryCollection(settings));
+        // Its own (empty) settings file: whatever appsettings.json lies in the test's working directory is not read.
+        var file = Path.Combine(_folder, "appsettings.json");
+        File.WriteAllText(file, "{}");
+        var builder = OpinionBotHost.CreateBuilder(["--config", file], config => config.AddInMemoryCollection(settings));
         _host = builder.Build();
         await _host.StartAsync();
     }

@@ -24,6 +24,8 @@ public sealed class StartupErrorTests
         {
             ["Telegram__Token"] = "123456:TEST-TOKEN",
             ["Chats__Team"] = "-1001",
+            ["Sources__0__Name"] = "县新闻",
+            ["Sources__0__Url"] = "http://127.0.0.1:9/feed.xml",
             ["Sources__0__Schedule"] = "every banana",
         });
 

@@ -21,6 +21,7 @@ public sealed class SourceCommands(
     SourceJobs jobs,
     SourceLines lines,
     ISourceReader reader,
+    SafeFetcher fetcher,
     OpinionDatabase db,
     Outbox outbox,
     ILogger<SourceCommands> logger) : ICommandFamily, ICommandButtons
@@ -200,7 +201,8 @@ public sealed class SourceCommands(
         string reply;
         try
         {
-            var reading = await reader.ReadAsync(source, topics.SearchKeywords(), CancellationToken.None);
+            // Never with the stored ETag/Last-Modified: a healthy source must show its items, not "304 unchanged".
+            var reading = await reader.ReadAsync(source, topics.SearchKeywords(), CancellationToken.None, useStoredValidators: false);
             reply = CheckCommand.Describe(text, reading, TestItems);
         }
         catch (Exception ex)
@@ -238,9 +240,11 @@ public sealed class SourceCommands(
         return true;
     }
 
-    private static bool Valid(CommandRequest request, SourceDefinition source)
+    /// <summary>The settings check, then the address guard at once: a private address is refused now, not at the first poll.</summary>
+    private bool Valid(CommandRequest request, SourceDefinition source)
     {
-        if (MonitoringOptionsValidation.SourceProblem(source, "Sources:" + source.Name) is not { } problem)
+        var problem = MonitoringOptionsValidation.SourceProblem(source, "Sources:" + source.Name) ?? fetcher.Refusal(new Uri(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal)));
+        if (problem is null)
         {
             return true;
         }

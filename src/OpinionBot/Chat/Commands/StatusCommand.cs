@@ -1,6 +1,7 @@
 using System.Text;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
+using OpinionBot.Matching;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
@@ -11,6 +12,7 @@ namespace OpinionBot.Chat.Commands;
 public sealed class StatusCommand(
     OpinionDatabase db,
     SourceCatalog catalog,
+    TopicCatalog topics,
     SourceLines sourceLines,
     HeightenedPeriods heightened,
     IncidentLines lines,
@@ -37,6 +39,15 @@ public sealed class StatusCommand(
         if (sources.Count > MaxSources)
         {
             html.Append('\n').Append(text.AndMore(sources.Count - MaxSources));
+        }
+
+        // A search source without words polls "successfully" and finds nothing: say so instead of showing it healthy.
+        if (topics.SearchKeywords().Count == 0)
+        {
+            foreach (var search in sources.Where(s => s.Enabled && s.Kind == SourceKinds.Search))
+            {
+                html.Append('\n').Append(text.SearchSourceHasNothingToSearch(CardRenderer.Html(search.Name)));
+            }
         }
 
         var open = lines.Open();

@@ -116,6 +116,7 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
             case "rule": topic.Rule = value.Length == 0 ? null : value; return true;
             case "keywords": topic.Keywords = ArgumentWords.List(value); return true;
             case "exclude": topic.Exclude = ArgumentWords.List(value); return true;
+            case "search": topic.SearchTerms = ArgumentWords.List(value); return true;
             case "department": topic.Department = value.Length == 0 ? null : value; return true;
             case "grade" when CommandWords.TryGrade(value, out var grade): topic.Grade = grade; return true;
             default: return false;
