@@ -34,7 +34,7 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public void EditMessage(long chatId, int messageId, string html, List<List<ButtonSpec>>? buttons) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditMessage, Text = html, Buttons = buttons, MessageId = messageId });
 
-    public void SendFile(long chatId, OutboxKind kind, string fileName, byte[] content, string caption)
+    public void SendFile(long chatId, OutboxKind kind, string fileName, byte[] content, string caption, int? replyTo = null)
     {
         var fileId = $"outbox/{Guid.NewGuid():N}/{fileName}";
         using (var stream = new MemoryStream(content, writable: false))
@@ -42,7 +42,7 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
             db.Files.Upload(fileId, fileName, stream);
         }
 
-        Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileId = fileId, FileName = fileName });
+        Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileId = fileId, FileName = fileName, ReplyToMessageId = replyTo });
     }
 
     /// <summary>Chats where the incident's card is (or is about to be) shown.</summary>

@@ -50,9 +50,11 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     db.Read(() => db.Files.Download(message.FileId!, stream));
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
+                    // A file that answers a command is threaded under it.
+                    var answering = message.ReplyToMessageId is { } command ? new ReplyParameters { MessageId = command, AllowSendingWithoutReply = true } : null;
                     var result = message.Kind == OutboxKind.Photo
-                        ? await bot.SendPhoto(message.ChatId, file, message.Text, ParseMode.Html, cancellationToken: cancellationToken)
-                        : await bot.SendDocument(message.ChatId, file, message.Text, ParseMode.Html, cancellationToken: cancellationToken);
+                        ? await bot.SendPhoto(message.ChatId, file, message.Text, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken)
+                        : await bot.SendDocument(message.ChatId, file, message.Text, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken);
                     return result.MessageId;
                 }
 

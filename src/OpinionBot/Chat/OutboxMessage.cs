@@ -42,6 +42,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Set just before the call to Telegram and cleared when Telegram refused it. Still set on a message not yet
+    /// delivered means the worker stopped mid-call: Telegram may have shown it already, so it is re-sent marked (重发).
+    /// </summary>
+    public DateTimeOffset? SendingAt { get; set; }
+
     /// <summary>Set once Telegram accepted it, or once it is given up for good (see <see cref="Failed"/>).</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
     public bool Failed { get; set; }

@@ -11,6 +11,9 @@ namespace OpinionBot.Chat;
 public sealed class OutboxSender(
     OpinionDatabase db,
     OutboxDelivery delivery,
+    DeliveryAttempt attempt,
+    LostChats lostChats,
+    ChatMigration migration,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -55,8 +58,20 @@ public sealed class OutboxSender(
     {
         var pending = db.Read(() => db.Outbox.Find(m => m.DeliveredAt == null).OrderBy(m => m.Id).ToList());
         var nextDue = IdleWait;
+        var lost = lostChats.Snapshot();
         foreach (var chat in pending.GroupBy(m => m.ChatId))
         {
+            if (lost.Contains(chat.Key))
+            {
+                // Nothing is sent to a chat that refused the bot until it is back; its messages go elsewhere, marked.
+                foreach (var message in chat)
+                {
+                    lostChats.Reroute(message);
+                }
+
+                continue;
+            }
+
             foreach (var message in chat)
             {
                 var now = time.GetUtcNow();
@@ -87,6 +102,9 @@ public sealed class OutboxSender(
                 return true;
             }
 
+            // Marked first: if the worker dies after Telegram accepted the message but before it is recorded as
+            // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
+            attempt.Begin(message);
             var messageId = await delivery.DeliverAsync(message, cancellationToken);
             db.Write(() =>
             {
@@ -104,8 +122,17 @@ public sealed class OutboxSender(
         catch (ApiRequestException ex) when (ex.ErrorCode == 429)
         {
             var retryAfter = TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1));
-            Retry(message, retryAfter, ex.Message);
+            Retry(message, retryAfter, ex.Message, refused: true);
             logger.LogWarning("Telegram rate limit for chat {ChatId}: waiting {Seconds}s", message.ChatId, retryAfter.TotalSeconds);
+        }
+        catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newChat)
+        {
+            // The group became a supergroup: everything for it, this message first, moves to the new id.
+            migration.Follow(message.ChatId, newChat);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
+        {
+            lostChats.Lose(message, ex.Message);
         }
         catch (ApiRequestException ex) when (ex.ErrorCode >= 400 && ex.ErrorCode < 500)
         {
@@ -124,7 +151,8 @@ public sealed class OutboxSender(
                                    !cancellationToken.IsCancellationRequested)
         {
             var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(message.Attempts, 6))));
-            Retry(message, backoff, ex.Message);
+            // A timeout may come after Telegram accepted the message: it stays marked as possibly shown.
+            Retry(message, backoff, ex.Message, refused: ex is ApiRequestException);
             logger.LogWarning("Telegram unreachable for chat {ChatId} ({Error}); retrying in {Seconds}s", message.ChatId, ex.Message, backoff.TotalSeconds);
         }
 
@@ -137,9 +165,14 @@ public sealed class OutboxSender(
         pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
                          m.IncidentId == message.IncidentId && m.DeliveredAt == null);
 
-    private void Retry(OutboxMessage message, TimeSpan wait, string error)
+    private void Retry(OutboxMessage message, TimeSpan wait, string error, bool refused)
     {
         message.Attempts++;
+        if (refused)
+        {
+            message.SendingAt = null; // Telegram answered with an error: it did not show the message
+        }
+
         message.LastError = error;
         message.NextAttemptAt = time.GetUtcNow() + wait;
         db.Write(() => db.Outbox.Update(message));

@@ -1,22 +1,23 @@
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
-using Telegram.Bot.Types.Enums;
 
 namespace OpinionBot.Chat;
 
-/// <summary>Long-polls Telegram for updates and hands each to the router. Never lets one bad update stop the loop.</summary>
+/// <summary>
+/// Long-polls Telegram for updates and hands each to <see cref="UpdateIntake"/>. Never lets one bad update stop the
+/// loop: the offset moves past every update fetched, handled or skipped.
+/// </summary>
 public sealed class UpdatePoller(
     ITelegramBotClient bot,
+    RawUpdates updates,
+    UpdateIntake intake,
     UpdateRouter router,
-    IOptions<TelegramOptions> options,
     ILogger<UpdatePoller> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         var webhookCleared = false;
+        var offset = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,13 +29,16 @@ public sealed class UpdatePoller(
                     webhookCleared = true;
                 }
 
-                var offset = router.NextOffset();
-                var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
-                    allowedUpdates: Wanted, cancellationToken: stoppingToken);
+                // The stored offset survives restarts; the one in memory moves on even if storing a skip failed.
+                offset = Math.Max(offset, router.NextOffset());
+                var batch = await updates.GetAsync(offset, stoppingToken);
                 failures = 0;
-                foreach (var update in updates)
+                foreach (var update in batch)
                 {
-                    await router.HandleAsync(update, stoppingToken);
+                    if (await intake.HandleAsync(update, stoppingToken) is { } id && id >= offset)
+                    {
+                        offset = id + 1;
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -20,6 +20,7 @@ public sealed class UpdateRouter(
     ConfiguredChats chats,
     ChatLanguages languages,
     Outbox outbox,
+    ChatMembership membership,
     ILogger<UpdateRouter> logger)
 {
     internal const string LastUpdateKey = "telegram-last-update-id";
@@ -40,9 +41,15 @@ public sealed class UpdateRouter(
                 case UpdateType.CallbackQuery when update.CallbackQuery is { } query:
                     await HandlePressAsync(update.Id, query, cancellationToken);
                     return;
+                case UpdateType.Message when update.Message is { MigrateToChatId: not null } or { MigrateFromChatId: not null }:
+                    membership.Migrated(update.Message);
+                    break;
                 case UpdateType.Message when update.Message is { } message:
                     HandleMessage(update.Id, message);
                     return;
+                case UpdateType.MyChatMember when update.MyChatMember is { } change:
+                    membership.Changed(change);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -111,6 +118,9 @@ public sealed class UpdateRouter(
 
             db.SetValue(LastUpdateKey, updateId);
         });
+
+    /// <summary>Records an update as done without handling it (one that cannot be read), so polling moves past it.</summary>
+    public void Skip(int updateId) => MarkHandled(updateId);
 
     private void MarkHandled(int updateId) => db.Write(() =>
     {

@@ -87,6 +87,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardNotes>();
         services.AddSingleton<SupervisorNotices>();
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<UpdateIntake>();
+        services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<RawUpdates>();
+        services.AddSingleton<ChatPlaces>();
+        services.AddSingleton<ChatAlerts>();
+        services.AddSingleton<LostChats>();
+        services.AddSingleton<ChatMigration>();
+        services.AddSingleton<ChatMembership>();
+        services.AddSingleton<ChatMoves>();
+        services.AddSingleton<IPostConfigureOptions<ChatsOptions>>(sp => sp.GetRequiredService<ChatMoves>());
+        services.AddSingleton<IPostConfigureOptions<MonitoringOptions>>(sp => sp.GetRequiredService<ChatMoves>());
 
         // Commands: one family per feature; the router, /help and the menus pick up every registered family.
         services.AddSingleton<BotIdentity>();

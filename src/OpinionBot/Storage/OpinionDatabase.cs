@@ -48,6 +48,8 @@ public sealed class OpinionDatabase : IDisposable
         DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
         StoredSources = _db.GetCollection<StoredSource>("catalog_sources");
         StoredTopics = _db.GetCollection<StoredTopic>("catalog_topics");
+        LostChats = _db.GetCollection<LostChat>("lost_chats");
+        ChatMoves = _db.GetCollection<ChatMove>("chat_moves");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -84,6 +86,12 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Sources and topics added, changed or removed from the chat, over the configured ones (see SourceCatalog, TopicCatalog).</summary>
     public ILiteCollection<StoredSource> StoredSources { get; }
     public ILiteCollection<StoredTopic> StoredTopics { get; }
+
+    /// <summary>Chats the bot was removed from or blocked in (403), until it is back (see <see cref="Chat.LostChats"/>).</summary>
+    public ILiteCollection<LostChat> LostChats { get; }
+
+    /// <summary>Groups upgraded to supergroups: old id to new id, applied over the configured ids (see <see cref="Chat.ChatMoves"/>).</summary>
+    public ILiteCollection<ChatMove> ChatMoves { get; }
 
     /// <summary>When each source was last checked and whether it worked.</summary>
 

@@ -23,6 +23,11 @@ internal static class BotApiChecks
         }
 
         chat = state.Chat(chatId);
+        if (chat.MigratedTo is { } newId)
+        {
+            return BotApiReply.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: newId);
+        }
+
         if (chat.BotRemoved)
         {
             return BotApiReply.Error(403, chat.IsPrivate

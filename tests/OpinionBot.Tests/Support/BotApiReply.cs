@@ -20,12 +20,17 @@ internal sealed record BotApiReply(int Status, string Body, string ContentType)
 
     public static BotApiReply BadRequest(string what) => Error(400, "Bad Request: " + what);
 
-    public static BotApiReply Error(int code, string description, int? retryAfter = null)
+    public static BotApiReply Error(int code, string description, int? retryAfter = null, long? migrateToChatId = null)
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
         if (retryAfter is { } seconds)
         {
             body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        }
+
+        if (migrateToChatId is { } newId)
+        {
+            body["parameters"] = new JsonObject { ["migrate_to_chat_id"] = newId };
         }
 
         return new(code, body.ToJsonString(JsonOptions), Json);

@@ -10,6 +10,9 @@ internal sealed class FakeChat(long id, string type)
     public int NextMessageId { get; set; } = 1;
     public SortedDictionary<int, StoredMessage> Messages { get; } = [];
     public bool BotRemoved { get; set; }
+
+    /// <summary>Set when the group was upgraded to a supergroup: calls for this id get 400 with migrate_to_chat_id.</summary>
+    public long? MigratedTo { get; set; }
     public bool IsPrivate => Type == "private";
 }
 

@@ -27,6 +27,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         methods = new BotApiMethods(state);
     }
 
+    /// <summary>How long a successful call (other than getUpdates) waits, after taking effect, before it answers.</summary>
+    public TimeSpan ReplyDelay { get; set; }
+
     /// <summary>The token the fake accepts; any other token gets 401 Unauthorized, as from Telegram.</summary>
     public string Token { get; }
 
@@ -91,6 +94,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         Record(call, reply);
+        if (ReplyDelay > TimeSpan.Zero && call is not null && reply.Status == 200 && call.Method != "getUpdates")
+        {
+            // The call took effect; the answer is late. A client that dies now never learns it succeeded.
+            await Task.Delay(ReplyDelay, CancellationToken.None);
+        }
+
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;
         try

@@ -71,7 +71,7 @@ public sealed class IncidentActionCommands : ICommandFamily
         var incident = byNumber ? _finder.ByNumber(first!) : _finder.ByCard(request.Message);
         if (incident is null)
         {
-            request.ReplyUsage(byNumber ? text.NoSuchIncident(CardRenderer.Html(first!)) : null);
+            request.ReplyUsage(byNumber ? text.NoSuchIncident(TypedText.Echo(first!)) : null);
             return;
         }
 
@@ -112,7 +112,7 @@ public sealed class IncidentActionCommands : ICommandFamily
                 return null;
             }
 
-            t.Request.Reply(t.Request.Text.UnknownPerson(CardRenderer.Html(word)));
+            t.Request.Reply(t.Request.Text.UnknownPerson(TypedText.Echo(word)));
             return Answered;
         }
 

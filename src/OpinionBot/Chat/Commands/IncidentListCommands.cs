@@ -47,7 +47,7 @@ public sealed class IncidentListCommands(
         {
             if (Narrow(filter, word, request) is not { } narrower)
             {
-                request.ReplyUsage(request.Text.UnknownFilter(CardRenderer.Html(word)));
+                request.ReplyUsage(request.Text.UnknownFilter(TypedText.Echo(word)));
                 return;
             }
 
@@ -132,7 +132,7 @@ public sealed class IncidentListCommands(
         var incident = token is null ? finder.ByCard(request.Message) : finder.ByNumber(token);
         if (incident is null)
         {
-            request.ReplyUsage(token is null ? null : request.Text.NoSuchIncident(CardRenderer.Html(token)));
+            request.ReplyUsage(token is null ? null : request.Text.NoSuchIncident(TypedText.Echo(token)));
         }
         else if (!request.IsPrivate && chats.Contains(request.ChatId))
         {

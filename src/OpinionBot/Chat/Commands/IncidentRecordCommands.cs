@@ -29,7 +29,7 @@ public sealed class IncidentRecordCommands(
         var incident = request.Words.Count > 1 ? null : byNumber ? finder.ByNumber(first!) : first is null ? finder.ByCard(request.Message) : null;
         if (incident is null)
         {
-            request.ReplyUsage(byNumber && request.Words.Count == 1 ? request.Text.NoSuchIncident(CardRenderer.Html(first!)) : null);
+            request.ReplyUsage(byNumber && request.Words.Count == 1 ? request.Text.NoSuchIncident(TypedText.Echo(first!)) : null);
             return;
         }
 
@@ -53,7 +53,7 @@ public sealed class IncidentRecordCommands(
         }
 
         outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(),
-            TelegramText.Escape(text.SpecialCaption(incident.Number)));
+            TelegramText.Escape(text.SpecialCaption(incident.Number)), replyTo: request.Message.MessageId);
     }
 
     private void Evidence(CommandRequest request, Incident incident)
@@ -84,6 +84,6 @@ public sealed class IncidentRecordCommands(
     {
         var actual = EvidenceStore.Hash(file.Content);
         var check = actual == recorded ? request.Text.EvidenceVerified : request.Text.EvidenceTampered(actual);
-        outbox.SendFile(request.ChatId, OutboxKind.Document, file.FileName, file.Content, TelegramText.Escape(caption + "\n" + check));
+        outbox.SendFile(request.ChatId, OutboxKind.Document, file.FileName, file.Content, TelegramText.Escape(caption + "\n" + check), replyTo: request.Message.MessageId);
     }
 }

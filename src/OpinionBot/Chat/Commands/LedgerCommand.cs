@@ -29,7 +29,7 @@ public sealed class LedgerCommand(
         var now = time.GetUtcNow();
         if (!CommandDates.TryRange(words.Skip(format is null ? 0 : 1).ToList(), ZonedTime.LocalDate(now, zone), out var from, out var to))
         {
-            request.ReplyUsage(request.Text.BadDates(CardRenderer.Html(request.Arguments)));
+            request.ReplyUsage(request.Text.BadDates(TypedText.Echo(request.Arguments)));
             return;
         }
 
@@ -41,6 +41,6 @@ public sealed class LedgerCommand(
         var rows = exporter.Rows(incidents, from, to, now, people.NameOf, evidence.Numbers);
         var csv = format == "csv";
         outbox.SendFile(request.ChatId, OutboxKind.Document, exporter.FileName(from, to, csv ? "csv" : "xlsx"),
-            csv ? exporter.Csv(rows) : exporter.Xlsx(rows), request.Text.LedgerCaption(from, to, rows.Count));
+            csv ? exporter.Csv(rows) : exporter.Xlsx(rows), request.Text.LedgerCaption(from, to, rows.Count), replyTo: request.Message.MessageId);
     }
 }

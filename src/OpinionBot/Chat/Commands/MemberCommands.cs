@@ -37,7 +37,7 @@ public sealed class MemberCommands(OpinionDatabase db, PersonFinder persons, Peo
 
         if (persons.Find(request.Message, words[1]) is not { } id)
         {
-            request.Reply(request.Text.UnknownPerson(CardRenderer.Html(words[1])));
+            request.Reply(request.Text.UnknownPerson(TypedText.Echo(words[1])));
             return;
         }
 

@@ -43,7 +43,7 @@ public sealed class PeriodReportCommand(ReportDispatch dispatch, PeopleDirectory
         var day = today;
         if (request.Words.Count > 2 || (request.Words.Count == 2 && !CommandDates.TryParse(request.Words[1], today.Year, out day)))
         {
-            request.Reply(text.BadDates(CardRenderer.Html(request.After(1))) + "\n" + text.UsageLine(CardRenderer.Html(text.PeriodReportUsage)));
+            request.Reply(text.BadDates(TypedText.Echo(request.After(1))) + "\n" + text.UsageLine(CardRenderer.Html(text.PeriodReportUsage)));
             return true;
         }
 

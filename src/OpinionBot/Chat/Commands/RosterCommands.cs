@@ -175,7 +175,7 @@ public sealed class RosterCommands : ICommandFamily
     {
         if (_persons.Find(request.Message, word) is not { } id)
         {
-            request.Reply(request.Text.UnknownPerson(CardRenderer.Html(word)));
+            request.Reply(request.Text.UnknownPerson(TypedText.Echo(word)));
             return null;
         }
 

@@ -80,7 +80,7 @@ public sealed class SourceCommands(
 
         if (catalog.Find(words[0]) is not null)
         {
-            request.Reply(request.Text.SourceExists(CardRenderer.Html(words[0])));
+            request.Reply(request.Text.SourceExists(TypedText.Echo(words[0])));
             return;
         }
 
@@ -222,7 +222,7 @@ public sealed class SourceCommands(
             return source;
         }
 
-        request.Reply(request.Text.NoSuchSource(CardRenderer.Html(name)));
+        request.Reply(request.Text.NoSuchSource(TypedText.Echo(name)));
         return null;
     }
 
@@ -232,7 +232,7 @@ public sealed class SourceCommands(
         {
             if (ArgumentWords.TryField(word, out var key, out var value) && !SourceFields.Apply(source, key, value))
             {
-                request.ReplyUsage(request.Text.BadField(CardRenderer.Html(word), string.Join(" ", SourceFields.Names)));
+                request.ReplyUsage(request.Text.BadField(TypedText.Echo(word), string.Join(" ", SourceFields.Names)));
                 return false;
             }
         }

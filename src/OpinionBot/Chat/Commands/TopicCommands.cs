@@ -45,7 +45,7 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
                 }
                 else
                 {
-                    request.Reply(request.Text.NoSuchTopic(CardRenderer.Html(words[1])));
+                    request.Reply(request.Text.NoSuchTopic(TypedText.Echo(words[1])));
                 }
 
                 break;
@@ -59,7 +59,7 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
     {
         if (catalog.Find(name) is not null)
         {
-            request.Reply(request.Text.TopicExists(CardRenderer.Html(name)));
+            request.Reply(request.Text.TopicExists(TypedText.Echo(name)));
             return;
         }
 
@@ -75,14 +75,14 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
             topic.Keywords = [.. ArgumentWords.Split(body).SelectMany(ArgumentWords.List).Distinct()];
         }
 
-        Save(request, topic, request.Text.TopicAdded(CardRenderer.Html(name)));
+        Save(request, topic, request.Text.TopicAdded(TypedText.Echo(name)));
     }
 
     private void Edit(CommandRequest request, string name, IEnumerable<string> fields)
     {
         if (catalog.Find(name) is not { } topic)
         {
-            request.Reply(request.Text.NoSuchTopic(CardRenderer.Html(name)));
+            request.Reply(request.Text.NoSuchTopic(TypedText.Echo(name)));
             return;
         }
 
@@ -90,7 +90,7 @@ public sealed class TopicCommands(TopicCatalog catalog) : ICommandFamily
         {
             if (!ArgumentWords.TryField(word, out var key, out var value) || !Apply(topic, key, value))
             {
-                request.ReplyUsage(request.Text.BadField(CardRenderer.Html(word), "rule keywords exclude grade department"));
+                request.ReplyUsage(request.Text.BadField(TypedText.Echo(word), "rule keywords exclude grade department"));
                 return;
             }
         }

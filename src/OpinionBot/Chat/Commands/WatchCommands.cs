@@ -34,7 +34,7 @@ public sealed class WatchCommands(FocusedMonitoring focused, KeyTermExtractor te
 
         if (finder.ByNumber(words[0]) is not { } incident)
         {
-            request.ReplyUsage(request.Text.NoSuchIncident(CardRenderer.Html(words[0])));
+            request.ReplyUsage(request.Text.NoSuchIncident(TypedText.Echo(words[0])));
             return;
         }
 

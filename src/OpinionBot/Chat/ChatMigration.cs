@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using OpinionBot.Hosting;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// Follows a group that Telegram upgraded to a supergroup (<c>migrate_to_chat_id</c>, from a refused send or from the
+/// service message): the new id replaces the old one everywhere it is stored, and the supervisors are told once which
+/// setting to change.
+/// </summary>
+public sealed class ChatMigration(
+    OpinionDatabase db,
+    ChatPlaces places,
+    ChatAlerts alerts,
+    IOptionsMonitorCache<ChatsOptions> chatsCache,
+    IOptionsMonitorCache<MonitoringOptions> monitoringCache,
+    TimeProvider time,
+    ILogger<ChatMigration> logger)
+{
+    public void Follow(long oldId, long newId)
+    {
+        if (oldId == 0 || newId == 0 || oldId == newId)
+        {
+            return;
+        }
+
+        db.Write(() =>
+        {
+            var now = time.GetUtcNow();
+            var first = db.ChatMoves.FindById(oldId)?.NewId != newId;
+            // Described before the move is applied: afterwards the settings already read the new id.
+            var settings = places.Settings(oldId);
+            var place = places.Describe(oldId, Text.Strings.Chinese);
+            db.ChatMoves.Upsert(new ChatMove { Id = oldId, NewId = newId, At = now });
+            foreach (var earlier in db.ChatMoves.Find(m => m.NewId == oldId).ToList())
+            {
+                earlier.NewId = newId;
+                db.ChatMoves.Update(earlier);
+            }
+
+            var moved = MoveStored(oldId, newId, now);
+            chatsCache.Clear();
+            monitoringCache.Clear();
+            if (first)
+            {
+                logger.LogWarning("Chat {OldId} ({Place}) became supergroup {NewId}; {Pending} pending messages follow it", oldId, place, newId, moved);
+                alerts.Tell(text => text.ChatMoved(oldId, newId, places.Describe(newId, text),
+                    settings.Count > 0 ? string.Join(text.IsChinese ? "、" : ", ", settings) : "Chats / Departments"));
+            }
+        });
+    }
+
+    /// <summary>Pending messages, card placements, the chat's language and a lost mark move to the new id.</summary>
+    private int MoveStored(long oldId, long newId, DateTimeOffset now)
+    {
+        var pending = db.Outbox.Find(m => m.DeliveredAt == null && m.ChatId == oldId).ToList();
+        foreach (var message in pending)
+        {
+            message.ChatId = newId;
+            message.NextAttemptAt = now;
+            message.ReplyToMessageId = null; // message ids belong to the old chat
+            message.SendingAt = null; // refused by Telegram with the new id: not delivered
+            db.Outbox.Update(message);
+        }
+
+        foreach (var card in db.Cards.Find(c => c.ChatId == oldId).ToList())
+        {
+            db.Cards.Delete(card.Id);
+            var key = CardPlacement.KeyOf(card.IncidentId, newId);
+            if (db.Cards.FindById(key) is null)
+            {
+                // The old message cannot be edited in the new chat; a card re-sent there records its new id.
+                db.Cards.Insert(new CardPlacement { Id = key, IncidentId = card.IncidentId, ChatId = newId });
+            }
+        }
+
+        if (db.ChatSettings.FindById(oldId) is { } setting)
+        {
+            db.ChatSettings.Delete(oldId);
+            db.ChatSettings.Upsert(new ChatSetting { Id = newId, Culture = setting.Culture });
+        }
+
+        db.LostChats.Delete(oldId);
+        return pending.Count;
+    }
+}

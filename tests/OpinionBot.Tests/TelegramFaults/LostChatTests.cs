@@ -1,0 +1,59 @@
+using OpinionBot.Tests.EndToEnd;
+using Xunit;
+using static OpinionBot.Tests.TelegramFaults.DepartmentBot;
+
+namespace OpinionBot.Tests.TelegramFaults;
+
+/// <summary>A chat that kicked the bot (403) is noticed once, its cards reach people anyway, and it comes back.</summary>
+public sealed class LostChatTests : IAsyncLifetime
+{
+    private BotHarness _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await CreateAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task KickedDepartmentChat_SupervisorsToldOnce_CardsGoToTheTeamMarked_ResumesWhenAddedBack()
+    {
+        var api = _bot.Api;
+        api.RemoveBotFrom(DepartmentChat);
+        await _bot.StartAsync();
+
+        var numbers = Enumerable.Range(1, 20).Select(i => Open(_bot, $"县医院投诉第{i}起")).ToList();
+
+        // Every one of the 20 cards meant for the department reaches the team chat, headed with the department.
+        await api.WaitUntilAsync(() => numbers.All(n => Count(api, BotHarness.TeamChat, n, "代转", Department) == 1), Patience);
+        await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "无法向", Department) == 1, Patience);
+        var notice = Assert.Single(api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("无法向"));
+        Assert.Contains(DepartmentChat.ToString(), notice.Text);
+        Assert.Contains("kicked", notice.Text);
+        // After the first refusal nothing more was tried there: one 403, not twenty.
+        Assert.Single(api.Requests("sendMessage"), r => r.ChatId == DepartmentChat);
+        // The copies sit under the team's own card of the same incident, and carry no buttons of their own.
+        var copies = api.Messages(BotHarness.TeamChat).Where(m => m.Text!.Contains("代转")).ToList();
+        Assert.All(copies, copy => Assert.Empty(copy.Buttons));
+        Assert.All(copies, copy => Assert.Contains(api.Messages(BotHarness.TeamChat), card => card.MessageId == copy.ReplyToMessageId && card.Buttons.Count > 0));
+
+        api.InjectMyChatMember(DepartmentChat, "member");
+        await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "已回到", Department) == 1, Patience);
+        var after = Open(_bot, "县医院投诉恢复后");
+
+        await api.WaitUntilAsync(() => Count(api, DepartmentChat, after) == 1, Patience);
+        Assert.Equal(0, Count(api, BotHarness.TeamChat, after, "代转"));
+        Assert.Equal(1, Count(api, BotHarness.SupervisorsChat, "无法向"));
+    }
+
+    [Fact]
+    public async Task BotRemovedFromAGroup_IsNoticedAtOnce_BeforeAnyCardBounces()
+    {
+        await _bot.StartAsync();
+
+        _bot.Api.InjectMyChatMember(DepartmentChat, "kicked");
+
+        await _bot.Api.WaitUntilAsync(() => Count(_bot.Api, BotHarness.SupervisorsChat, "无法向", Department) == 1, Patience);
+        var number = Open(_bot, "县医院投诉移除后");
+        await _bot.Api.WaitUntilAsync(() => Count(_bot.Api, BotHarness.TeamChat, number, "代转") == 1, Patience);
+        Assert.DoesNotContain(_bot.Api.Requests("sendMessage"), r => r.ChatId == DepartmentChat);
+    }
+}
