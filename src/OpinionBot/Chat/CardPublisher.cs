@@ -101,7 +101,8 @@ public sealed class CardPublisher(
     public void Escalated(Incident incident, AuditEntry entry)
     {
         EditEverywhere(incident);
-        // A department nobody leads (or one not configured) has no level 1 to tell: go to the leadership group instead.
+        // IncidentService decides the level (a department without a lead goes straight to 2); the lead check here only
+        // covers a department whose lead was removed from the settings since it reached level 1.
         var department = people.DepartmentOf(incident.Department);
         if (incident.EscalationLevel >= IncidentService.LeadershipLevel || department is not { Lead: not 0 })
         {

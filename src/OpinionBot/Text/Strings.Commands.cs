@@ -15,7 +15,7 @@ public sealed partial class Strings
     public string AssignDescription => Pick("指派舆情给某人或部门", "Assign an incident to a person or department");
     public string EscalateDescription => Pick("升级舆情", "Escalate an incident");
     public string ResolveDescription => Pick("处置舆情并记录处理结果", "Resolve an incident with its outcome");
-    public string ReportDescription => Pick("标记已上报", "Mark an incident reported");
+    public string ReportDescription => Pick("上报并报送上级", "Report an incident upward (sends the report)");
     public string SendBackDescription => Pick("退回舆情并说明原因", "Send an incident back with a reason");
     public string NoteDescription => Pick("为舆情添加备注", "Add a note to an incident");
     public string GradeDescription => Pick("调整舆情等级", "Change an incident's grade");

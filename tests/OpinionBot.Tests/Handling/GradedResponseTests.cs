@@ -52,6 +52,24 @@ public sealed class GradedResponseTests : IAsyncLifetime
         Assert.Empty(Api.Messages(BotHarness.LeadershipChat));
     }
 
+    [Fact]
+    public async Task UnclaimedStory_SpreadingToASecondSource_SendsANoticeUnderTheCard_NotOnlyAnEdit()
+    {
+        _bot.Settings["Sources:1:Name"] = "本地论坛";
+        _bot.Settings["Sources:1:Kind"] = "feed";
+        _bot.Settings["Sources:1:Url"] = _bot.Site.BaseUrl + "/forum.xml";
+        _bot.Settings["Sources:1:Schedule"] = "every 1s";
+        _bot.Site.Set("/forum.xml", TestFeeds.Rss());
+        await StartWithOneItemAsync();
+        var card = Api.Messages(BotHarness.TeamChat)[0];
+
+        _bot.Site.Set("/forum.xml", TestFeeds.Rss(("转帖：县人民医院被投诉乱收费", _bot.Site.BaseUrl + "/t/7", DateTimeOffset.UtcNow.AddMinutes(-1), "患者投诉医院乱收费")));
+
+        var notice = await Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.Text!.StartsWith("📈", StringComparison.Ordinal), Patience);
+        Assert.Equal(card.MessageId, notice.ReplyToMessageId);
+        Assert.Single(_bot.Database.Incidents.FindAll()); // the same story, not a second incident
+    }
+
     private async Task StartWithOneItemAsync()
     {
         _bot.Site.Set("/feed.xml", TestFeeds.Rss(("县人民医院被投诉乱收费", _bot.Site.BaseUrl + "/n/1", DateTimeOffset.UtcNow.AddMinutes(-2), "患者投诉医院乱收费")));

@@ -177,6 +177,24 @@ public sealed class IncidentFlowDeliveryTests : IDisposable
         Assert.Contains($"tg://user?id={ServiceTestBed.Supervisor}", notice);
     }
 
+    [Fact]
+    public void EnglishChats_GetTheNewNoticesInEnglish()
+    {
+        using var bed = new ServiceTestBed(new() { ["Culture"] = "en" });
+        var incident = bed.Open("County hospital complaint", Grade.Major);
+        var start = bed.Time.GetUtcNow();
+        foreach (var hours in new[] { 2, 3 })
+        {
+            bed.Time.SetUtcNow(start.AddHours(hours));
+            bed.Get<DeadlineWatch>().Tick();
+        }
+
+        var leadership = bed.Sent(Leadership);
+        Assert.StartsWith("🚨 Major incident: reported to the leadership group at once", leadership[0]);
+        Assert.Contains(leadership, t => t.Contains("already with the leadership group, repeated every 1 h", StringComparison.Ordinal));
+        Assert.Contains(leadership, t => t.Contains($"{incident.Number} is still not reported", StringComparison.Ordinal));
+    }
+
     private void OnDuty(long userId) =>
         _bed.Database.Write(() => _bed.Get<DutyRoster>().Rotate([userId], 1, new TimeOnly(8, 0)));
 
