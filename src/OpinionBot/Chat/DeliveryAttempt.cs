@@ -1,6 +1,7 @@
 using System.Text;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
+using Telegram.Bot.Exceptions;
 
 namespace OpinionBot.Chat;
 
@@ -52,6 +53,28 @@ public sealed class DeliveryAttempt(OpinionDatabase db, ChatLanguages languages,
         }
 
         return TelegramText.Split(html, limit - marker.Length - 1)[0] + "\n" + marker;
+    }
+
+    /// <summary>
+    /// Whether a failed call may still have shown the message: a timeout or a connection cut after the request went
+    /// out. Any answer from the server (an error status, nginx's page) or a connection never made means it did not.
+    /// </summary>
+    public static bool MayHaveArrived(Exception error)
+    {
+        if (error is ApiRequestException || error is RequestException { HttpStatusCode: not null })
+        {
+            return false;
+        }
+
+        for (var inner = error; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool FitsCallbackData(string data) => data.Length > 0 && Encoding.UTF8.GetByteCount(data) <= CallbackDataLimit;

@@ -152,7 +152,7 @@ public sealed class OutboxSender(
         {
             var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(message.Attempts, 6))));
             // A timeout may come after Telegram accepted the message: it stays marked as possibly shown.
-            Retry(message, backoff, ex.Message, refused: ex is ApiRequestException);
+            Retry(message, backoff, ex.Message, refused: !DeliveryAttempt.MayHaveArrived(ex));
             logger.LogWarning("Telegram unreachable for chat {ChatId} ({Error}); retrying in {Seconds}s", message.ChatId, ex.Message, backoff.TotalSeconds);
         }
 

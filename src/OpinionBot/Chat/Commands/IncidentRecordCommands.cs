@@ -53,7 +53,7 @@ public sealed class IncidentRecordCommands(
         }
 
         outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(),
-            TelegramText.Escape(text.SpecialCaption(incident.Number)), replyTo: request.Message.MessageId);
+            TelegramText.Escape(text.SpecialCaption(incident.Number)));
     }
 
     private void Evidence(CommandRequest request, Incident incident)
@@ -84,6 +84,6 @@ public sealed class IncidentRecordCommands(
     {
         var actual = EvidenceStore.Hash(file.Content);
         var check = actual == recorded ? request.Text.EvidenceVerified : request.Text.EvidenceTampered(actual);
-        outbox.SendFile(request.ChatId, OutboxKind.Document, file.FileName, file.Content, TelegramText.Escape(caption + "\n" + check), replyTo: request.Message.MessageId);
+        outbox.SendFile(request.ChatId, OutboxKind.Document, file.FileName, file.Content, TelegramText.Escape(caption + "\n" + check));
     }
 }
