@@ -5,12 +5,17 @@ using Telegram.Bot.Exceptions;
 namespace OpinionBot.Chat;
 
 /// <summary>
-/// Drains the outbox: oldest first, in order per chat. A chat whose head message failed waits (Telegram's
-/// <c>retry_after</c> on 429, exponential back-off on 5xx and network errors) without holding up other chats.
+/// Drains the outbox, paced under Telegram's limits (<see cref="ChatPacer"/>) and in <see cref="DeliveryOrder"/> per
+/// chat: new 重大 cards first, card edits last. A chat flooded with new incidents gets held ordinary cards as one digest
+/// (<see cref="ChatStorms"/>, <see cref="Digests"/>). A chat whose message failed waits (Telegram's <c>retry_after</c>
+/// on 429, exponential back-off on 5xx and network errors) without holding up other chats.
 /// </summary>
 public sealed class OutboxSender(
     OpinionDatabase db,
     OutboxDelivery delivery,
+    ChatPacer pacer,
+    ChatStorms storms,
+    Digests digests,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -20,18 +25,33 @@ public sealed class OutboxSender(
     /// <summary>Delivered messages are kept this long (for /status and diagnosis), then purged with their files.</summary>
     private static readonly TimeSpan KeepDelivered = TimeSpan.FromDays(7);
     private DateTimeOffset _lastPurge;
-    private readonly SemaphoreSlim _wake = new(0);
+    private readonly WaitingMessages _queue = new();
+
+    // The sender's own writes must not wake it again: only other commits bring new messages.
+    private readonly AsyncLocal<bool> _inSender = new();
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _inSender.Value = true;
         db.OutboxChanged += Wake;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // A fresh signal before draining: a commit during the drain wakes the next wait at once.
+                var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _wake, signal);
                 var wait = await DrainOnceAsync(stoppingToken);
                 PurgeHourly();
-                await _wake.WaitAsync(wait < IdleWait ? wait : IdleWait, stoppingToken);
+                try
+                {
+                    await signal.Task.WaitAsync(wait < IdleWait ? wait : IdleWait, time, stoppingToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Time for the next due message.
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,49 +64,103 @@ public sealed class OutboxSender(
         }
     }
 
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
-    }
-
-    /// <summary>Delivers what is due; returns how long until the next message becomes due.</summary>
+    /// <summary>Delivers what is due and the pace allows; returns how long until the next message may go.</summary>
     internal async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        var pending = db.Read(() => db.Outbox.Find(m => m.DeliveredAt == null).OrderBy(m => m.Id).ToList());
-        var nextDue = IdleWait;
-        foreach (var chat in pending.GroupBy(m => m.ChatId))
+        foreach (var message in _queue.Refresh(db))
         {
-            foreach (var message in chat)
+            storms.Arrived(message);
+        }
+
+        var nextDue = IdleWait;
+        foreach (var chatId in _queue.Chats)
+        {
+            while (_queue.Of(chatId) is { Count: > 0 } waiting)
             {
                 var now = time.GetUtcNow();
-                if (message.NextAttemptAt > now)
+                var blocked = waiting.Max(m => m.NextAttemptAt);
+                if (blocked > now)
                 {
-                    nextDue = Min(nextDue, message.NextAttemptAt - now);
-                    break; // keep this chat's order: nothing behind the head goes first
+                    nextDue = Min(nextDue, blocked - now); // a failed message holds its chat: Telegram asked us to wait
+                    break;
                 }
 
-                if (!await TryDeliverAsync(message, pending, cancellationToken))
+                var storm = storms.InStorm(chatId, now);
+                if (storm && FoldDue(chatId, waiting, now, ref nextDue))
+                {
+                    continue;
+                }
+
+                var message = DeliveryOrder.Next(waiting, m => storm && m.Opening == OpeningCard.Ordinary);
+                if (message is null)
+                {
+                    break;
+                }
+
+                if (IsSuperseded(message, waiting))
+                {
+                    Finish(message, failed: false, note: "superseded by a later edit");
+                    _queue.Remove(message);
+                    continue;
+                }
+
+                var slot = pacer.NextSlot(chatId, message.Opening == OpeningCard.Major, now);
+                if (slot > now)
+                {
+                    nextDue = Min(nextDue, slot - now);
+                    break;
+                }
+
+                var delivered = await TryDeliverAsync(message, cancellationToken);
+                pacer.Record(chatId, time.GetUtcNow());
+                if (!delivered)
                 {
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
+
+                _queue.Remove(message);
             }
         }
 
         return nextDue < TimeSpan.Zero ? TimeSpan.Zero : nextDue;
     }
 
-    private async Task<bool> TryDeliverAsync(OutboxMessage message, List<OutboxMessage> pending, CancellationToken cancellationToken)
+    /// <summary>Folds a storm's held cards into a digest once it is due; true when it did (the digest is then queued).</summary>
+    private bool FoldDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    {
+        var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
+        if (held.Count == 0)
+        {
+            return false;
+        }
+
+        var due = storms.DigestDue(chatId, held.Min(m => m.CreatedAt));
+        if (due > now)
+        {
+            nextDue = Min(nextDue, due - now);
+            return false;
+        }
+
+        foreach (var settled in digests.Fold(chatId, held, waiting))
+        {
+            _queue.Remove(settled);
+        }
+
+        storms.Digested(chatId, now);
+        logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
+        foreach (var message in _queue.Refresh(db))
+        {
+            storms.Arrived(message);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TryDeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            if (IsSuperseded(message, pending))
-            {
-                Finish(message, failed: false, note: "superseded by a later edit");
-                return true;
-            }
-
             var messageId = await delivery.DeliverAsync(message, cancellationToken);
             db.Write(() =>
             {
@@ -132,7 +206,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
-    private static bool IsSuperseded(OutboxMessage message, List<OutboxMessage> pending) =>
+    private static bool IsSuperseded(OutboxMessage message, IReadOnlyList<OutboxMessage> pending) =>
         message.Kind == OutboxKind.EditCard &&
         pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
                          m.IncidentId == message.IncidentId && m.DeliveredAt == null);
@@ -186,9 +260,9 @@ public sealed class OutboxSender(
 
     private void Wake()
     {
-        if (_wake.CurrentCount == 0)
+        if (!_inSender.Value)
         {
-            _wake.Release();
+            Volatile.Read(ref _wake).TrySetResult();
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class OpinionDatabase : IDisposable
         DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
         StoredSources = _db.GetCollection<StoredSource>("catalog_sources");
         StoredTopics = _db.GetCollection<StoredTopic>("catalog_topics");
+        Digests = _db.GetCollection<DigestRecord>("digests");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -84,6 +85,9 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Sources and topics added, changed or removed from the chat, over the configured ones (see SourceCatalog, TopicCatalog).</summary>
     public ILiteCollection<StoredSource> StoredSources { get; }
     public ILiteCollection<StoredTopic> StoredTopics { get; }
+
+    /// <summary>Digest cards sent in storms, for paging them and opening their incidents.</summary>
+    public ILiteCollection<DigestRecord> Digests { get; }
 
     /// <summary>When each source was last checked and whether it worked.</summary>
 
