@@ -29,14 +29,23 @@ public sealed class ChatStorms(IOptionsMonitor<DeliveryOptions> options)
         arrivals.Enqueue(message.CreatedAt);
     }
 
-    public bool InStorm(long chatId, DateTimeOffset now)
+    /// <summary>
+    /// Whether the chat gets more new incidents than it can take: many arrived lately, or many wait (a backlog after
+    /// an outage or a restart is a storm too, however old).
+    /// </summary>
+    public bool InStorm(long chatId, DateTimeOffset now, int waitingNewCards)
     {
+        var limits = options.CurrentValue;
+        if (waitingNewCards > limits.DigestAbove)
+        {
+            return true;
+        }
+
         if (!_arrivals.TryGetValue(chatId, out var arrivals))
         {
             return false;
         }
 
-        var limits = options.CurrentValue;
         while (arrivals.Count > 0 && arrivals.Peek() <= now - limits.DigestWindow)
         {
             arrivals.Dequeue();

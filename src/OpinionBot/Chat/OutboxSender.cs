@@ -85,7 +85,7 @@ public sealed class OutboxSender(
                     break;
                 }
 
-                var storm = storms.InStorm(chatId, now);
+                var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
                 if (storm && FoldDue(chatId, waiting, now, ref nextDue))
                 {
                     continue;

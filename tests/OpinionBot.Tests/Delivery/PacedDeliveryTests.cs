@@ -162,4 +162,34 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         Assert.Equal(12, after.Count(r => r.Method == "editMessageText"));
         Assert.Equal(0, bed.Api.RateLimited);
     }
+
+    [Fact]
+    public async Task BacklogAfterAnOutage_IsADigestToo_NotAnHourOfCards()
+    {
+        await using var bed = await DeliveryTestBed.StartAsync();
+        bed.Api.EnforceRateLimits(groupPerMinute: 20);
+        for (var i = 0; i < 3; i++)
+        {
+            bed.Database.Write(() => Enumerable.Range(0, 10).Select(_ => bed.Open()).ToList());
+            bed.Time.Advance(TimeSpan.FromMinutes(5)); // Telegram unreachable: nothing goes out meanwhile
+        }
+
+        await bed.DrainAllAsync(Plenty);
+
+        Assert.Single(bed.Digests());
+        Assert.DoesNotContain(bed.Api.Messages(DeliveryTestBed.TeamChat), m => m.Text!.StartsWith("🔔", StringComparison.Ordinal));
+        Assert.Equal(30, bed.Database.Digests.FindAll().Single().IncidentIds.Count);
+    }
+
+    [Fact]
+    public void DeliverySettings_OutOfRange_AreRefused()
+    {
+        var validation = new DeliveryOptionsValidation();
+        Assert.True(validation.Validate(null, new DeliveryOptions()).Succeeded);
+        Assert.True(validation.Validate(null, new DeliveryOptions { GroupMessagesPerMinute = 0 }).Failed);
+        Assert.True(validation.Validate(null, new DeliveryOptions { MajorReserve = 20 }).Failed);
+        Assert.True(validation.Validate(null, new DeliveryOptions { DigestAbove = 0 }).Failed);
+        Assert.True(validation.Validate(null, new DeliveryOptions { DigestWindow = TimeSpan.Zero }).Failed);
+        Assert.True(validation.Validate(null, new DeliveryOptions { DigestGather = TimeSpan.FromMinutes(2) }).Failed);
+    }
 }
