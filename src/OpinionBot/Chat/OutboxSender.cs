@@ -86,9 +86,16 @@ public sealed class OutboxSender(
                 }
 
                 var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
-                if (storm && FoldDue(chatId, waiting, now, ref nextDue))
+                if (storm)
                 {
-                    continue;
+                    switch (DigestDue(chatId, waiting, now, ref nextDue))
+                    {
+                        case Digest.Folded:
+                            continue;
+                        case Digest.OfOne:
+                            storm = false; // a digest of one is just a card
+                            break;
+                    }
                 }
 
                 var message = DeliveryOrder.Next(waiting, m => storm && m.Opening == OpeningCard.Ordinary);
@@ -126,20 +133,25 @@ public sealed class OutboxSender(
         return nextDue < TimeSpan.Zero ? TimeSpan.Zero : nextDue;
     }
 
-    /// <summary>Folds a storm's held cards into a digest once it is due; true when it did (the digest is then queued).</summary>
-    private bool FoldDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
+    private Digest DigestDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
         var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
         if (held.Count == 0)
         {
-            return false;
+            return Digest.NotDue;
         }
 
         var due = storms.DigestDue(chatId, held.Min(m => m.CreatedAt));
         if (due > now)
         {
             nextDue = Min(nextDue, due - now);
-            return false;
+            return Digest.NotDue;
+        }
+
+        if (held.Count == 1)
+        {
+            return Digest.OfOne;
         }
 
         foreach (var settled in digests.Fold(chatId, held, waiting))
@@ -154,7 +166,14 @@ public sealed class OutboxSender(
             storms.Arrived(message);
         }
 
-        return true;
+        return Digest.Folded;
+    }
+
+    private enum Digest
+    {
+        NotDue,
+        OfOne,
+        Folded,
     }
 
     private async Task<bool> TryDeliverAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -192,4 +192,19 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         Assert.True(validation.Validate(null, new DeliveryOptions { DigestWindow = TimeSpan.Zero }).Failed);
         Assert.True(validation.Validate(null, new DeliveryOptions { DigestGather = TimeSpan.FromMinutes(2) }).Failed);
     }
+
+    [Fact]
+    public async Task OneOverTheThreshold_ComesAsItsOwnCard_NeverAsADigestOfOne()
+    {
+        await using var bed = await DeliveryTestBed.StartAsync();
+        for (var i = 0; i < 11; i++)
+        {
+            bed.Open();
+            await bed.DrainAsync();
+        }
+
+        await bed.DrainAllAsync(Plenty);
+        Assert.Empty(bed.Digests());
+        Assert.Equal(11, bed.Api.Messages(DeliveryTestBed.TeamChat).Count(m => m.Text!.StartsWith("🔔", StringComparison.Ordinal)));
+    }
 }
