@@ -25,10 +25,10 @@ public sealed class CardPublisher(
 {
     public void Opened(Incident incident)
     {
-        PostCard(incident, chats.CurrentValue.Team, heading: null);
+        PostCard(incident, chats.CurrentValue.Team, heading: null, OpeningCards.Of(incident));
         if (DepartmentChat(incident) is { } departmentChat && departmentChat != chats.CurrentValue.Team)
         {
-            PostCard(incident, departmentChat, heading: null);
+            PostCard(incident, departmentChat, heading: null, OpeningCards.Of(incident));
         }
 
         // 分级响应: opened straight at the top (a major item), so the leadership group gets the card now, naming who is on duty.
@@ -201,11 +201,12 @@ public sealed class CardPublisher(
     /// <summary>Posts the card again at the bottom of a chat (<c>/incident N</c>); later edits go to the new message.</summary>
     public void Repost(Incident incident, long chatId) => PostCard(incident, chatId, heading: null);
 
-    private void PostCard(Incident incident, long chatId, string? heading)
+    /// <param name="opening">Set for a newly opened incident's card, which a flooded chat may get in a digest instead.</param>
+    private void PostCard(Incident incident, long chatId, string? heading, OpeningCard? opening = null)
     {
         var text = languages.For(chatId);
         var html = renderer.Text(incident, text);
-        outbox.Send(chatId, heading is null ? html : heading + "\n" + html, CardRenderer.Buttons(incident, text), incident.Id);
+        outbox.Send(chatId, heading is null ? html : heading + "\n" + html, CardRenderer.Buttons(incident, text), incident.Id, opening: opening);
     }
 
     private void EditEverywhere(Incident incident)

@@ -8,7 +8,8 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class Outbox(OpinionDatabase db, TimeProvider time)
 {
-    public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null)
+    public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null,
+        OpeningCard? opening = null)
     {
         if (incidentId is { } id && db.Cards.FindById(CardPlacement.KeyOf(id, chatId)) is null)
         {
@@ -16,7 +17,7 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
             db.Cards.Insert(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId });
         }
 
-        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo });
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening });
     }
 
     /// <summary>A message about an incident, threaded under its card in that chat when the card is there.</summary>

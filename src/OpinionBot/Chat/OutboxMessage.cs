@@ -33,6 +33,9 @@ public sealed class OutboxMessage
     /// </summary>
     public string? ForceReply { get; set; }
 
+    /// <summary>Set on the first card of a newly opened incident: how urgent it is (see <see cref="DeliveryOrder"/>).</summary>
+    public OpeningCard? Opening { get; set; }
+
     /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
     public string? FileId { get; set; }
     public string? FileName { get; set; }

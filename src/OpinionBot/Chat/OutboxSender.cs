@@ -5,8 +5,12 @@ using Telegram.Bot.Exceptions;
 namespace OpinionBot.Chat;
 
 /// <summary>
-/// Drains the outbox: oldest first, in order per chat. A chat whose head message failed waits (Telegram's
-/// <c>retry_after</c> on 429, exponential back-off on 5xx and network errors) without holding up other chats.
+/// Drains the outbox, paced under Telegram's limits (<see cref="ChatPacer"/>) and in <see cref="DeliveryOrder"/> per
+/// chat: new 重大 cards first, card edits last. A chat flooded with new incidents gets held ordinary cards as one digest
+/// (<see cref="ChatStorms"/>, <see cref="Digests"/>). A chat whose message failed waits (Telegram's <c>retry_after</c>
+/// on 429, exponential back-off on 5xx and network errors) without holding up other chats. A chat that refused the bot
+/// (403) gets nothing until it is back: its messages are rerouted (<see cref="LostChats"/>); a group that became a
+/// supergroup is followed (<see cref="ChatMigration"/>).
 /// </summary>
 public sealed class OutboxSender(
     OpinionDatabase db,
@@ -14,6 +18,9 @@ public sealed class OutboxSender(
     DeliveryAttempt attempt,
     LostChats lostChats,
     ChatMigration migration,
+    ChatPacer pacer,
+    ChatStorms storms,
+    Digests digests,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -23,18 +30,33 @@ public sealed class OutboxSender(
     /// <summary>Delivered messages are kept this long (for /status and diagnosis), then purged with their files.</summary>
     private static readonly TimeSpan KeepDelivered = TimeSpan.FromDays(7);
     private DateTimeOffset _lastPurge;
-    private readonly SemaphoreSlim _wake = new(0);
+    private readonly WaitingMessages _queue = new();
+
+    // The sender's own writes must not wake it again: only other commits bring new messages.
+    private readonly AsyncLocal<bool> _inSender = new();
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _inSender.Value = true;
         db.OutboxChanged += Wake;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // A fresh signal before draining: a commit during the drain wakes the next wait at once.
+                var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _wake, signal);
                 var wait = await DrainOnceAsync(stoppingToken);
                 PurgeHourly();
-                await _wake.WaitAsync(wait < IdleWait ? wait : IdleWait, stoppingToken);
+                try
+                {
+                    await signal.Task.WaitAsync(wait < IdleWait ? wait : IdleWait, time, stoppingToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Time for the next due message.
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,61 +69,135 @@ public sealed class OutboxSender(
         }
     }
 
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
-    }
-
-    /// <summary>Delivers what is due; returns how long until the next message becomes due.</summary>
+    /// <summary>Delivers what is due and the pace allows; returns how long until the next message may go.</summary>
     internal async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        var pending = db.Read(() => db.Outbox.Find(m => m.DeliveredAt == null).OrderBy(m => m.Id).ToList());
+        foreach (var message in _queue.Refresh(db))
+        {
+            storms.Arrived(message);
+        }
+
         var nextDue = IdleWait;
         var lost = lostChats.Snapshot();
-        foreach (var chat in pending.GroupBy(m => m.ChatId))
+        foreach (var chatId in _queue.Chats)
         {
-            if (lost.Contains(chat.Key))
+            if (lost.Contains(chatId))
             {
                 // Nothing is sent to a chat that refused the bot until it is back; its messages go elsewhere, marked.
-                foreach (var message in chat)
+                foreach (var message in _queue.Of(chatId).ToList())
                 {
                     lostChats.Reroute(message);
                 }
 
-                continue;
+                _queue.Reset(); // rerouted messages now wait in other chats: read them afresh
+                return TimeSpan.Zero;
             }
 
-            foreach (var message in chat)
+            while (_queue.Of(chatId) is { Count: > 0 } waiting)
             {
                 var now = time.GetUtcNow();
-                if (message.NextAttemptAt > now)
+                var blocked = waiting.Max(m => m.NextAttemptAt);
+                if (blocked > now)
                 {
-                    nextDue = Min(nextDue, message.NextAttemptAt - now);
-                    break; // keep this chat's order: nothing behind the head goes first
+                    nextDue = Min(nextDue, blocked - now); // a failed message holds its chat: Telegram asked us to wait
+                    break;
                 }
 
-                if (!await TryDeliverAsync(message, pending, cancellationToken))
+                var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
+                if (storm)
+                {
+                    switch (DigestDue(chatId, waiting, now, ref nextDue))
+                    {
+                        case Digest.Folded:
+                            continue;
+                        case Digest.OfOne:
+                            storm = false; // a digest of one is just a card
+                            break;
+                    }
+                }
+
+                var message = DeliveryOrder.Next(waiting, m => storm && m.Opening == OpeningCard.Ordinary);
+                if (message is null)
+                {
+                    break;
+                }
+
+                if (IsSuperseded(message, waiting))
+                {
+                    Finish(message, failed: false, note: "superseded by a later edit");
+                    _queue.Remove(message);
+                    continue;
+                }
+
+                var slot = pacer.NextSlot(chatId, message.Opening == OpeningCard.Major, now);
+                if (slot > now)
+                {
+                    nextDue = Min(nextDue, slot - now);
+                    break;
+                }
+
+                var delivered = await TryDeliverAsync(message, cancellationToken);
+                pacer.Record(chatId, time.GetUtcNow());
+                if (!delivered)
                 {
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
+
+                _queue.Remove(message);
             }
         }
 
         return nextDue < TimeSpan.Zero ? TimeSpan.Zero : nextDue;
     }
 
-    private async Task<bool> TryDeliverAsync(OutboxMessage message, List<OutboxMessage> pending, CancellationToken cancellationToken)
+    /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
+    private Digest DigestDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    {
+        var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
+        if (held.Count == 0)
+        {
+            return Digest.NotDue;
+        }
+
+        var due = storms.DigestDue(chatId, held.Min(m => m.CreatedAt));
+        if (due > now)
+        {
+            nextDue = Min(nextDue, due - now);
+            return Digest.NotDue;
+        }
+
+        if (held.Count == 1)
+        {
+            return Digest.OfOne;
+        }
+
+        foreach (var settled in digests.Fold(chatId, held, waiting))
+        {
+            _queue.Remove(settled);
+        }
+
+        storms.Digested(chatId, now);
+        logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
+        foreach (var message in _queue.Refresh(db))
+        {
+            storms.Arrived(message);
+        }
+
+        return Digest.Folded;
+    }
+
+    private enum Digest
+    {
+        NotDue,
+        OfOne,
+        Folded,
+    }
+
+    private async Task<bool> TryDeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            if (IsSuperseded(message, pending))
-            {
-                Finish(message, failed: false, note: "superseded by a later edit");
-                return true;
-            }
-
             // Marked first: if the worker dies after Telegram accepted the message but before it is recorded as
             // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
             attempt.Begin(message);
@@ -129,10 +225,12 @@ public sealed class OutboxSender(
         {
             // The group became a supergroup: everything for it, this message first, moves to the new id.
             migration.Follow(message.ChatId, newChat);
+            _queue.Reset();
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 403)
         {
             lostChats.Lose(message, ex.Message);
+            _queue.Reset();
         }
         catch (ApiRequestException ex) when (ex.ErrorCode >= 400 && ex.ErrorCode < 500)
         {
@@ -160,7 +258,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
-    private static bool IsSuperseded(OutboxMessage message, List<OutboxMessage> pending) =>
+    private static bool IsSuperseded(OutboxMessage message, IReadOnlyList<OutboxMessage> pending) =>
         message.Kind == OutboxKind.EditCard &&
         pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
                          m.IncidentId == message.IncidentId && m.DeliveredAt == null);
@@ -219,9 +317,9 @@ public sealed class OutboxSender(
 
     private void Wake()
     {
-        if (_wake.CurrentCount == 0)
+        if (!_inSender.Value)
         {
-            _wake.Release();
+            Volatile.Read(ref _wake).TrySetResult();
         }
     }
 

@@ -79,6 +79,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentLines>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
+        services.AddSingleton<ChatPacer>();
+        services.AddSingleton<ChatStorms>();
+        services.AddSingleton<Digests>();
+        services.AddSingleton<ICommandButtons, DigestButtons>();
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<ReportSubmission>();
         services.AddSingleton<CardPublisher>();

@@ -50,6 +50,7 @@ public sealed class OpinionDatabase : IDisposable
         StoredTopics = _db.GetCollection<StoredTopic>("catalog_topics");
         LostChats = _db.GetCollection<LostChat>("lost_chats");
         ChatMoves = _db.GetCollection<ChatMove>("chat_moves");
+        Digests = _db.GetCollection<DigestRecord>("digests");
 
         Incidents.EnsureIndex(x => x.Number, unique: true);
         Incidents.EnsureIndex(x => x.Status);
@@ -92,6 +93,9 @@ public sealed class OpinionDatabase : IDisposable
 
     /// <summary>Groups upgraded to supergroups: old id to new id, applied over the configured ids (see <see cref="Chat.ChatMoves"/>).</summary>
     public ILiteCollection<ChatMove> ChatMoves { get; }
+
+    /// <summary>Digest cards sent in storms, for paging them and opening their incidents.</summary>
+    public ILiteCollection<DigestRecord> Digests { get; }
 
     /// <summary>When each source was last checked and whether it worked.</summary>
 

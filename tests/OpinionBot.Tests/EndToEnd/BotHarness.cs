@@ -77,6 +77,11 @@ public sealed class BotHarness : IAsyncDisposable
             ["Fetching:AllowList:0"] = "127.0.0.0/8",
             ["Scheduling:Jitter"] = "00:00:00",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Like the fake, which enforces no flood limits unless a test asks: tests that want pacing and digests set these.
+            ["Delivery:GroupMessagesPerMinute"] = "100000",
+            ["Delivery:PrivateMessagesPerSecond"] = "100000",
+            ["Delivery:MessagesPerSecond"] = "100000",
+            ["Delivery:DigestAbove"] = "100000",
         };
         if (OpenAccess)
         {

@@ -18,6 +18,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly BotApiMethods methods;
     private readonly UpdateQueue updates = new();
     private readonly FaultPlan faults = new();
+    private readonly RateLimits limits;
     private LoopbackServer? server;
 
     private FakeBotApi(string token, TimeProvider time)
@@ -25,6 +26,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         Token = token;
         state = new BotApiState(new TelegramBotClientOptions(token).BotId, time);
         methods = new BotApiMethods(state);
+        limits = new RateLimits(time);
     }
 
     /// <summary>How long a successful call (other than getUpdates) waits, after taking effect, before it answers.</summary>
@@ -77,7 +79,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             call = await BotApiCall.ReadAsync(context.Request, cancellationToken);
             reply = call is null ? BotApiReply.Error(404, "Not Found")
                 : call.Token != Token ? BotApiReply.Error(401, "Unauthorized")
-                : faults.Take(call.Method) ?? await InvokeAsync(call, cancellationToken);
+                : faults.Take(call.Method) ?? limits.Take(call) ?? await InvokeAsync(call, cancellationToken);
         }
         catch (JsonException)
         {

@@ -1,0 +1,51 @@
+using OpinionBot.Incidents;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// Folds the new-incident cards a flooded chat could not take into one digest card, in one transaction: the digest is
+/// queued, the folded cards are settled as delivered (noted "in digest N"), and their placements in that chat removed,
+/// so the incident has no card there until someone opens it from the digest (or with <c>/incident N</c>).
+/// </summary>
+public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages languages, TimeProvider time)
+{
+    /// <summary>Digests older than this can no longer be paged or opened (the cards stay reachable with /incident).</summary>
+    private static readonly TimeSpan Keep = TimeSpan.FromDays(30);
+
+    /// <summary>Folds <paramref name="cards"/> of one chat; returns every waiting message it settled, edits of them included.</summary>
+    public IReadOnlyList<OutboxMessage> Fold(long chatId, IReadOnlyList<OutboxMessage> cards, IReadOnlyList<OutboxMessage> waiting)
+    {
+        var now = time.GetUtcNow();
+        return db.Write(() =>
+        {
+            var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Incidents.FindById(id) : null).OfType<Incident>());
+            var digest = new DigestRecord { ChatId = chatId, IncidentIds = incidents.Select(i => i.Id).ToList(), CreatedAt = now };
+            db.Digests.Insert(digest);
+            var (html, buttons) = DigestCard.Render(digest, incidents, languages.For(chatId), page: 0);
+            outbox.Send(chatId, html, buttons);
+
+            var folded = cards.Select(c => c.IncidentId).OfType<long>().ToHashSet();
+            // An edit of a folded card has no card to edit any more; the digest shows the incident as it is now.
+            var settled = cards.Concat(waiting.Where(m => m.Kind == OutboxKind.EditCard && m.IncidentId is { } id && folded.Contains(id))).ToList();
+            foreach (var message in settled)
+            {
+                message.Attempts++;
+                message.DeliveredAt = now;
+                message.LastError = $"in digest {digest.Id}";
+                db.Outbox.Update(message);
+            }
+
+            foreach (var incidentId in folded)
+            {
+                if (db.Cards.FindById(CardPlacement.KeyOf(incidentId, chatId)) is { MessageId: 0 })
+                {
+                    db.Cards.Delete(CardPlacement.KeyOf(incidentId, chatId));
+                }
+            }
+
+            db.Digests.DeleteMany(d => d.CreatedAt < now - Keep);
+            return settled;
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using LiteDB;
+using OpinionBot.Storage;
+
+namespace OpinionBot.Chat;
+
+/// <summary>
+/// The waiting outbox, per chat, held by the sender between wake-ups. Each look reads only the messages added since the
+/// last one (by id, on the primary index) instead of the whole backlog; only the sender changes waiting messages, so
+/// what it holds stays true. A restart reads the waiting ones once, on the DeliveredAt index.
+/// </summary>
+public sealed class WaitingMessages
+{
+    private readonly Dictionary<long, List<OutboxMessage>> _chats = [];
+    private long _lastId = -1;
+
+    /// <summary>Chats with waiting messages.</summary>
+    public IReadOnlyList<long> Chats => _chats.Keys.ToList();
+
+    public int Count => _chats.Values.Sum(c => c.Count);
+
+    /// <summary>Reads what was queued since the last look; returns the new messages.</summary>
+    public IReadOnlyList<OutboxMessage> Refresh(OpinionDatabase db)
+    {
+        var fresh = db.Read(() =>
+        {
+            if (_lastId >= 0)
+            {
+                return db.Outbox.Find(Query.GT("_id", _lastId)).ToList();
+            }
+
+            _lastId = db.Outbox.Query().OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefault();
+            return db.Outbox.Find(m => m.DeliveredAt == null).ToList();
+        });
+
+        var added = new List<OutboxMessage>();
+        foreach (var message in fresh.OrderBy(m => m.Id))
+        {
+            _lastId = Math.Max(_lastId, message.Id);
+            if (message.DeliveredAt is not null)
+            {
+                continue;
+            }
+
+            if (!_chats.TryGetValue(message.ChatId, out var chat))
+            {
+                _chats[message.ChatId] = chat = [];
+            }
+
+            chat.Add(message);
+            added.Add(message);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Forgets what it holds, so the next look reads every waiting message again: for the rare changes made outside the
+    /// sender's own objects (a lost chat's messages rerouted, a migrated group's messages moved).
+    /// </summary>
+    public void Reset()
+    {
+        _chats.Clear();
+        _lastId = -1;
+    }
+
+    /// <summary>One chat's waiting messages, oldest first.</summary>
+    public IReadOnlyList<OutboxMessage> Of(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat : [];
+
+    public void Remove(OutboxMessage message)
+    {
+        if (_chats.TryGetValue(message.ChatId, out var chat))
+        {
+            chat.RemoveAll(m => m.Id == message.Id);
+            if (chat.Count == 0)
+            {
+                _chats.Remove(message.ChatId);
+            }
+        }
+    }
+}
