@@ -34,6 +34,11 @@ public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, Time
             Line(card, text.Negative, Html(Shorten(string.Join(text.IsChinese ? "、" : ", ", incident.NegativeWords), 200)));
         }
 
+        if (incident.Rebuttals.Count > 0)
+        {
+            Line(card, text.RebuttalLabel, Html(Shorten(string.Join(text.IsChinese ? "、" : ", ", incident.Rebuttals), 100)));
+        }
+
         if (incident.GradeReason.Contains(text.IsChinese ? "：" : ":", StringComparison.Ordinal))
         {
             Line(card, text.GradeWhy, Html(Shorten(incident.GradeReason, 200)));

@@ -16,14 +16,16 @@ public static class ConfigurationFile
     {
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--config" && i + 1 < args.Count)
+            if (args[i] == "--config")
             {
-                return (System.IO.Path.GetFullPath(args[i + 1]), true);
+                // "--config" with nothing after it names no file: report it rather than quietly read another.
+                return (i + 1 < args.Count ? System.IO.Path.GetFullPath(args[i + 1]) : "", true);
             }
 
             if (args[i].StartsWith("--config=", StringComparison.Ordinal))
             {
-                return (System.IO.Path.GetFullPath(args[i]["--config=".Length..]), true);
+                var named = args[i]["--config=".Length..];
+                return (named.Length > 0 ? System.IO.Path.GetFullPath(named) : "", true);
             }
         }
 
@@ -34,6 +36,11 @@ public static class ConfigurationFile
     public static IConfigurationBuilder AddOpinionBotSettings(this IConfigurationBuilder configuration, IReadOnlyList<string> args)
     {
         var (path, named) = Resolve(args);
+        if (named && path.Length == 0)
+        {
+            throw new SettingsFileMissingException("--config needs the path of your settings file, e.g. --config /etc/opinionbot/appsettings.json.");
+        }
+
         if (named && !File.Exists(path))
         {
             throw new SettingsFileMissingException($"--config {path}: the file does not exist; give the path of your appsettings.json.");

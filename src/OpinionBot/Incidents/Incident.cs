@@ -31,6 +31,9 @@ public sealed class Incident
     public double NegativeScore { get; set; }
     public List<string> NegativeWords { get; set; } = [];
 
+    /// <summary>Rebuttal words of its appearances (辟谣, 不属实), shown on the card.</summary>
+    public List<string> Rebuttals { get; set; } = [];
+
     public string? Department { get; set; }
     public long? AssigneeId { get; set; }
 

@@ -40,6 +40,7 @@ public sealed class IncidentService(
             Negative = appearance.Negative,
             NegativeScore = appearance.NegativeScore,
             NegativeWords = appearance.NegativeWords.ToList(),
+            Rebuttals = appearance.Rebuttals.ToList(),
             Appearances = [AppearanceOf(appearance)],
         };
         incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "created", IncidentStatus.New, IncidentStatus.New, null));
@@ -223,6 +224,7 @@ public sealed class IncidentService(
         incident.Appearances.Add(AppearanceOf(appearance));
         incident.Keywords = incident.Keywords.Union(appearance.Matches.SelectMany(m => m.Keywords), StringComparer.OrdinalIgnoreCase).ToList();
         incident.Topics = incident.Topics.Union(appearance.Matches.Select(m => m.Topic)).ToList();
+        incident.Rebuttals = incident.Rebuttals.Union(appearance.Rebuttals).ToList();
         if (appearance.Negative && !incident.Negative)
         {
             incident.Negative = true;

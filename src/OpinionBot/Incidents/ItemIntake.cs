@@ -71,6 +71,7 @@ public sealed class ItemIntake(
             Negative = judgement.Sentiment.Negative,
             NegativeScore = judgement.Sentiment.Score,
             NegativeWords = judgement.Sentiment.Words,
+            Rebuttals = judgement.Sentiment.Rebuttals,
             Fingerprint = judgement.Fingerprint.ToString(),
             Weight = source.Weight,
         };

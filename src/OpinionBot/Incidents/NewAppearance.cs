@@ -12,6 +12,9 @@ public sealed record NewAppearance(SourceItem Item, string SourceName, IReadOnly
     public bool Negative { get; init; }
     public double NegativeScore { get; init; }
     public IReadOnlyList<string> NegativeWords { get; init; } = [];
+
+    /// <summary>Rebuttal words (辟谣, 不属实): the item denies a rumour; the card shows it as 辟谣.</summary>
+    public IReadOnlyList<string> Rebuttals { get; init; } = [];
     public string? Fingerprint { get; init; }
     public double Weight { get; init; } = 1;
 }

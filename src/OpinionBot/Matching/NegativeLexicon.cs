@@ -9,6 +9,18 @@ public enum LexiconRole
     Degree,
     Negation,
     Ignore,
+
+    /// <summary>Praise (满意, 点赞, 畅通): subtracts its weight from the score; negated (不满意) it counts as negative.</summary>
+    Praise,
+
+    /// <summary>A rebuttal (辟谣, 不属实): the rumour's negative words are not counted, and the item is shown as 辟谣.</summary>
+    Rebuttal,
+
+    /// <summary>Prevention and publicity (防范, 演练, 宣传): negative words in the same clause describe no event.</summary>
+    Context,
+
+    /// <summary>Asking how (如何, 请问): negative words in the same clause are multiplied by the weight.</summary>
+    Question,
 }
 
 /// <summary>One lexicon word in matching form; <see cref="Weight"/> is a score for negative words, a multiplier for degree words.</summary>
@@ -67,7 +79,7 @@ public sealed class NegativeLexicon
             }
         }
 
-        return new NegativeLexicon([.. entries.Values.Where(e => e.Role != LexiconRole.Negative || e.Weight > 0)]);
+        return new NegativeLexicon([.. entries.Values.Where(e => e.Role is not (LexiconRole.Negative or LexiconRole.Praise or LexiconRole.Rebuttal) || e.Weight > 0)]);
     }
 
     private static (LexiconRole, string)? Section(string line)
@@ -83,6 +95,10 @@ public sealed class NegativeLexicon
             "degree" => (LexiconRole.Degree, ""),
             "negation" => (LexiconRole.Negation, ""),
             "ignore" => (LexiconRole.Ignore, ""),
+            "praise" => (LexiconRole.Praise, ""),
+            "rebuttal" => (LexiconRole.Rebuttal, ""),
+            "context" => (LexiconRole.Context, ""),
+            "question" => (LexiconRole.Question, ""),
             "negative" => (LexiconRole.Negative, ""),
             _ when name.StartsWith("negative:", StringComparison.Ordinal) => (LexiconRole.Negative, name[9..].Trim()),
             _ => null,
@@ -111,7 +127,7 @@ public sealed class NegativeLexicon
 
         var prefix = word.EndsWith('*');
         var key = TextNormalizer.NormalizeKeyword(prefix ? word[..^1] : word);
-        var weight = role switch { LexiconRole.Degree => 1.5, _ => 1.0 };
+        var weight = role switch { LexiconRole.Degree => 1.5, LexiconRole.Question => 0.5, _ => 1.0 };
         if (key.Length == 0 || (rest.Length > 0 && !double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out weight)) || weight < 0)
         {
             return null;

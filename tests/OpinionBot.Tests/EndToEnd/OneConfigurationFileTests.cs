@@ -63,6 +63,17 @@ public sealed class OneConfigurationFileTests
         Assert.DoesNotContain("   at ", worker.Output);
     }
 
+    [Theory]
+    [InlineData("--config")]
+    [InlineData("--config=")]
+    public void ConfigOption_WithoutAPath_IsASettingsProblem(string arg)
+    {
+        var error = Assert.Throws<OpinionBot.Hosting.SettingsFileMissingException>(
+            () => OpinionBot.Hosting.ConfigurationFile.AddOpinionBotSettings(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), [arg]));
+
+        Assert.Contains("--config needs the path", error.Message);
+    }
+
     private static async Task<string> AskTopicsAsync(FakeBotApi api, WorkerProcess worker)
     {
         api.InjectMessage(BotHarness.TeamChat, BotHarness.Supervisor, "/topics");

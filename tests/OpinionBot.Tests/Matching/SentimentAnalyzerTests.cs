@@ -14,7 +14,7 @@ public sealed class SentimentAnalyzerTests
     [InlineData("某县发生车祸致两人死亡", true, "死亡,车祸")]
     [InlineData("学校食堂发生食物中毒", true, "食物中毒")]
     [InlineData("原局长涉嫌受贿被查", true, "受贿")]
-    [InlineData("网传某地爆发疫情系谣言", true, "谣言,网传")]
+    [InlineData("网传某地爆发疫情 引发恐慌", true, "恐慌,网传")]
     [InlineData("Hospital accused of malpractice after patient died", true, "malpractice,died")]
     [InlineData("Workers protest unpaid wages at factory", true, "unpaid wages,protest")]
     [InlineData("网友质疑新规", false, "质疑")]
