@@ -21,8 +21,12 @@ public static class ConsoleLog
 
     public static string FormatOf(IConfiguration configuration) =>
         configuration[Setting]?.Trim().ToLowerInvariant() is { Length: > 0 } chosen ? chosen
-        : SystemdHelpers.IsSystemdService() && Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null ? "journal"
+        : UnderSystemd && Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null ? "journal"
         : "text";
+
+    /// <summary>Started by systemd, directly or with its notify socket handed down.</summary>
+    public static bool UnderSystemd =>
+        SystemdHelpers.IsSystemdService() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET"));
 
     /// <summary>A sink for Serilog's <c>ReadFrom.Services</c>; it is a logger of its own, so its formatter is ours.</summary>
     public static Logger CreateSink(IConfiguration configuration)

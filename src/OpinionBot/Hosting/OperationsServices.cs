@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Chat.Commands;
@@ -15,6 +16,13 @@ public static class OperationsServices
     {
         // Type=notify: READY=1 once started, STOPPING=1 on the way down; nothing when not run by systemd.
         services.AddSystemd();
+        if (ConsoleLog.UnderSystemd && !SystemdHelpers.IsSystemdService())
+        {
+            // AddSystemd only looks for systemd as the parent process; a notify socket handed down through a wrapper
+            // (or a test) deserves the same answer, as sd_notify(3) gives it.
+            services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
         services.AddSingleton<ILogEventSink>(_ => ConsoleLog.CreateSink(configuration));
 
         // Health and metrics.

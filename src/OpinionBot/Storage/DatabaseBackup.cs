@@ -6,7 +6,7 @@ using OpinionBot.Monitoring;
 namespace OpinionBot.Storage;
 
 /// <summary>
-/// Writes a consistent, verified copy of the database to the backup folder as <c>opinionbot-yyyyMMdd-HHmmss.db</c> and
+/// Writes a consistent, verified copy of the database to the backup folder as <c>opinionbot-yyyyMMdd-HHmmss-fff.db</c> (UTC) and
 /// keeps the newest <see cref="BackupOptions.BackupKeep"/>. A copy that does not open is deleted and reported as failed.
 /// </summary>
 public sealed class DatabaseBackup(
@@ -58,11 +58,12 @@ public sealed class DatabaseBackup(
     private BackupResult Run()
     {
         Directory.CreateDirectory(Folder);
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var target = Path.Combine(Folder, Prefix + stamp + Extension);
-        for (var n = 2; File.Exists(target); n++)
+        // Names sort as times do, so the newest is the last by name; a taken name moves on by a millisecond.
+        var at = time.GetUtcNow();
+        string target;
+        while (File.Exists(target = Path.Combine(Folder, Prefix + at.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + Extension)))
         {
-            target = Path.Combine(Folder, $"{Prefix}{stamp}-{n}{Extension}");
+            at = at.AddMilliseconds(1);
         }
 
         // Written under a temporary name, so a half-written or unverified copy never looks like a backup.
