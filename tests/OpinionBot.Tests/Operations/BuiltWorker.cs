@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace OpinionBot.Tests.Operations;
@@ -30,7 +31,17 @@ internal sealed class BuiltWorker : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static BuiltWorker Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Runs the worker with arguments (e.g. <c>health</c>) to its end; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan patience)
+    {
+        await using var run = Start(workingDirectory, environment, arguments);
+        using var deadline = new CancellationTokenSource(patience);
+        await run._process.WaitForExitAsync(deadline.Token);
+        return (run._process.ExitCode, run.Output);
+    }
+
+    public static BuiltWorker Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[]? arguments = null)
     {
         var dll = Path.Combine(OutputFolder(), "OpinionBot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -41,6 +52,10 @@ internal sealed class BuiltWorker : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) is false &&
                                                                 (k.Contains("__", StringComparison.Ordinal) || k is "NOTIFY_SOCKET" or "JOURNAL_STREAM")).ToList())
         {
@@ -89,9 +104,9 @@ internal sealed class BuiltWorker : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        if (Kill(_process.Id, SigTerm) != 0)
         {
-            await kill.WaitForExitAsync();
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
         }
 
         using var deadline = new CancellationTokenSource(patience);
@@ -108,6 +123,11 @@ internal sealed class BuiltWorker : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {

@@ -65,11 +65,19 @@ public sealed class SystemdAndLogTests : IAsyncLifetime
         environment["Storage__Path"] = Path.Combine(_folder, "volume", "opinionbot.db");
         environment["Serilog__WriteTo__0__Args__path"] = Path.Combine(_folder, "volume", "logs", "opinionbot-.log");
 
+        // As compose runs it: health and metrics on every interface, probed by the image's own `health` command.
+        environment["Monitoring__Listen"] = $"*:{LocalEndpoints.FreePort()}";
+
         await using var worker = BuiltWorker.Start(_folder, environment);
         await _api.WaitUntilAsync(() => _api.Messages(-1001).Count == 1 || worker.HasExited, Patience);
         Assert.False(worker.HasExited, worker.Output);
         await _api.WaitUntilAsync(() => worker.Output.Contains("Checked", StringComparison.Ordinal), Patience);
+        var (probe, answer) = await BuiltWorker.RunToEndAsync(_folder, environment, ["health"], Patience);
+        Assert.True(probe == 0, answer);
+        Assert.Contains("\"status\":\"ok\"", answer, StringComparison.Ordinal);
         await worker.TerminateAsync(Patience);
+        var (stopped, _) = await BuiltWorker.RunToEndAsync(_folder, environment, ["health"], Patience);
+        Assert.Equal(1, stopped);
 
         Assert.Equal(0, worker.ExitCode);
         var lines = worker.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
