@@ -36,6 +36,19 @@ public sealed class HttpEndpoint : IAsyncDisposable
         return address.EndsWith('/') ? address : address + "/";
     }
 
+    /// <summary>An address with a port that <see cref="HttpListener"/> accepts (a wildcard host counts).</summary>
+    public static bool IsValid(string? listen)
+    {
+        if (string.IsNullOrWhiteSpace(listen))
+        {
+            return false;
+        }
+
+        var prefix = PrefixOf(listen).Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal);
+        return Uri.TryCreate(prefix, UriKind.Absolute, out var uri) && uri.Scheme == "http" &&
+               System.Text.RegularExpressions.Regex.IsMatch(prefix, @"^http://[^/]+:\d{1,5}/$");
+    }
+
     /// <summary>Starts listening at once (so a busy port fails the start) and serves in the background.</summary>
     public static HttpEndpoint Start(string listen, Func<HttpListenerContext, CancellationToken, Task> handle, ILogger logger)
     {

@@ -26,7 +26,8 @@ public static class OperationsServices
         services.AddSingleton<ILogEventSink>(_ => ConsoleLog.CreateSink(configuration));
 
         // Health and metrics.
-        services.AddOptions<MonitoringEndpointOptions>().BindConfiguration(MonitoringEndpointOptions.Section);
+        services.AddOptions<MonitoringEndpointOptions>().BindConfiguration(MonitoringEndpointOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitoringEndpointOptions>, MonitoringEndpointOptionsValidation>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<TelegramPulse>();
         services.AddSingleton<HealthCheck>();
@@ -36,7 +37,8 @@ public static class OperationsServices
         services.AddHostedService<MonitoringListener>();
 
         // Backups: /backup and Storage:BackupEvery.
-        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<BackupSchedule>();
         services.AddSingleton<ICommandFamily, BackupCommand>();
@@ -78,8 +80,27 @@ public sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
                 "Telegram:Webhook:SecretToken is missing or malformed: set 1-256 characters of A-Z, a-z, 0-9, _ and - (e.g. from `openssl rand -hex 32`); Telegram sends it with every update so strangers cannot post fake ones.");
         }
 
-        return string.IsNullOrWhiteSpace(options.Listen)
-            ? ValidateOptionsResult.Fail("Telegram:Webhook:Listen is empty: set the address the reverse proxy forwards to, e.g. 127.0.0.1:8443.")
+        return !HttpEndpoint.IsValid(options.Listen)
+            ? ValidateOptionsResult.Fail("Telegram:Webhook:Listen is not an address and port: set the address the reverse proxy forwards to, e.g. 127.0.0.1:8443.")
             : ValidateOptionsResult.Success;
     }
+}
+
+public sealed class MonitoringEndpointOptionsValidation : IValidateOptions<MonitoringEndpointOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MonitoringEndpointOptions options) =>
+        string.IsNullOrWhiteSpace(options.Listen) || HttpEndpoint.IsValid(options.Listen)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Monitoring:Listen '{options.Listen}' is not an address and port: use e.g. 127.0.0.1:9464 (or *:9464 in a container), or remove it to turn health and metrics off.");
+}
+
+public sealed class BackupOptionsValidation : IValidateOptions<BackupOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BackupOptions options) =>
+        options.BackupKeep < 1
+            ? ValidateOptionsResult.Fail("Storage:BackupKeep must be at least 1: it is how many backups to keep.")
+            : options.BackupEvery is { } every && every < TimeSpan.Zero
+                ? ValidateOptionsResult.Fail("Storage:BackupEvery must be a positive duration such as 1.00:00:00 (daily), or left out.")
+                : ValidateOptionsResult.Success;
 }

@@ -22,10 +22,12 @@ public static class OpinionBotHost
             .AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
 
+        // The host keeps its own logger rather than taking over the static Log.Logger: with several hosts in one process
+        // (the end-to-end tests), each host's log must go to its own sinks.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddOpinionBot(builder.Configuration);
         return builder;
     }
