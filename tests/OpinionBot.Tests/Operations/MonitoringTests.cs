@@ -95,6 +95,28 @@ public sealed class MonitoringTests : IAsyncLifetime
         Assert.Equal(404, (await LocalEndpoints.GetAsync(_base + "/nothing")).Status);
     }
 
+    [Fact]
+    public async Task Healthz_Is503WhileASourceCheckRunsSoLongThatTheNextIsLate()
+    {
+        _bot.Settings["Monitoring:SourceLateAfter"] = "00:00:01";
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The site hangs until released: the check every second cannot start again, so the source falls behind.
+        _bot.Site.Map("/feed.xml", async context =>
+        {
+            await release.Task.WaitAsync(context.RequestAborted);
+            context.Response.StatusCode = 404;
+        });
+        await _bot.StartAsync();
+
+        JsonElement body = default;
+        await _bot.Api.WaitUntilAsync(() => Health(out body) == 503 && body.GetProperty("lateSources").GetArrayLength() == 1, Patience);
+        Assert.Equal("县新闻", body.GetProperty("lateSources")[0].GetString());
+        Assert.Contains(Problems(body), p => p.Contains("sources late: 县新闻", StringComparison.Ordinal));
+
+        release.SetResult();
+        await _bot.Api.WaitUntilAsync(() => Health(out body) is var status && body.GetProperty("lateSources").GetArrayLength() == 0, Patience);
+    }
+
     private int Health(out JsonElement body)
     {
         var (status, text) = LocalEndpoints.GetAsync(_base + "/healthz").GetAwaiter().GetResult();
