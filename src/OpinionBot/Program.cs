@@ -9,6 +9,12 @@ if (args.Length > 0 && args[0] == "check")
     return await CheckCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
 }
 
+// `health [address]` asks a running worker's /healthz (container health checks have no curl).
+if (args.Length > 0 && args[0] == "health")
+{
+    return await OpinionBot.Monitoring.HealthProbe.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {

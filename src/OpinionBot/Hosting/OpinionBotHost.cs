@@ -14,24 +14,20 @@ public static class OpinionBotHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
-        // One settings file (the working directory's appsettings.json, or --config PATH), then the environment.
+        // The repository-root appsettings.json (working directory) wins over the copy shipped beside the binary.
         builder.Configuration
-            .AddOpinionBotSettings(args)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
             .AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
 
-        // A settings file without a Serilog section still logs to the console rather than nowhere.
-        var hasSinks = builder.Configuration.GetSection("Serilog:WriteTo").GetChildren().Any();
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (!hasSinks)
-            {
-                logger.WriteTo.Console();
-            }
-        });
+        // The host keeps its own logger rather than taking over the static Log.Logger: with several hosts in one process
+        // (the end-to-end tests), each host's log must go to its own sinks.
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         builder.Services.AddOpinionBot(builder.Configuration);
         return builder;
     }

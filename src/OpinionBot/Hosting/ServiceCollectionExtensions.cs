@@ -137,7 +137,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DutyRoster>();
         services.AddSingleton<Handover>();
         services.AddHostedService<OutboxSender>();
-        services.AddHostedService<UpdatePoller>();
+        if (!OperationsServices.UsesWebhook(configuration))
+        {
+            services.AddHostedService<UpdatePoller>();
+        }
 
         // Scheduling: Quartz runs the source checks.
         var checkDeadlinesEvery = configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
@@ -165,6 +168,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReportDispatch>();
         services.AddSingleton<ReportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportJobs>());
+
+        // Operations: systemd, console log, health and metrics, backups, webhook mode.
+        services.AddOperations(configuration);
 
         return services;
     }

@@ -1,6 +1,7 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Monitoring;
 using OpinionBot.Reports;
 using OpinionBot.Sources;
 using Quartz;
@@ -20,6 +21,7 @@ public sealed class SourceCheckJob(
     SupervisorNotices notices,
     SourceCatalog sources,
     TopicCatalog topics,
+    BotMetrics metrics,
     ILogger<SourceCheckJob> logger) : IJob
 {
     public const string SourceNameKey = "source";
@@ -36,11 +38,21 @@ public sealed class SourceCheckJob(
         HealthChange? change;
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
+            metrics.FetchSeconds.WithLabels(source.Kind).Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+
             change = health.Record(source.Name, ReadOutcome.From(reading));
+            metrics.SourceChecks.WithLabels(source.Name, reading.NotModified ? "not_modified" : "ok").Inc();
             if (!reading.NotModified)
             {
+                metrics.Items.WithLabels(source.Name).Inc(reading.Items.Count);
                 var opened = intake.Take(source, reading.Items);
+                foreach (var incident in opened)
+                {
+                    metrics.IncidentOpened(incident.Grade);
+                }
+
                 reading.Commit?.Invoke();
                 logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
             }
@@ -54,7 +66,9 @@ public sealed class SourceCheckJob(
         catch (Exception ex)
         {
             // A failing source must not stop the scheduler; the next run tries again, and health decides on a notice.
-            logger.LogWarning("Checking {Source} failed: {Error}", source.Name, ex.Message);
+            // The whole exception, stack trace included: a bug in intake must be findable from the log alone.
+            logger.LogWarning(ex, "Checking {Source} failed: {Error}", source.Name, ex.Message);
+            metrics.SourceChecks.WithLabels(source.Name, "failed").Inc();
             change = health.Record(source.Name, ReadOutcome.Failed(ex.Message));
         }
 

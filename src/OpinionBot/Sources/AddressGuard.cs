@@ -57,6 +57,12 @@ public sealed class AddressGuard
         }
 
         var host = url.IdnHost;
+        if (host.TrimEnd('.') is var name && (name.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase) || name.Equals("invalid", StringComparison.OrdinalIgnoreCase)))
+        {
+            // RFC 6761: such a name never exists, so no lookup of it need ever leave the machine.
+            return $"{host} is a reserved name that never exists";
+        }
+
         return LiteralAddress(host) is { } literal ? Check(host, literal) : null;
     }
 

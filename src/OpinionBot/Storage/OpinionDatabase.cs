@@ -18,6 +18,7 @@ public sealed class OpinionDatabase : IDisposable
     // LiteDB 5 transactions belong to the calling thread, so a write runs synchronously under this lock.
     private readonly Lock _writeLock = new();
     private readonly LiteDatabase _db;
+    private readonly string _path;
 
     // Nesting depth of Write on the thread holding the lock (only that thread reads or writes it).
     private int _depth;
@@ -30,6 +31,7 @@ public sealed class OpinionDatabase : IDisposable
             Directory.CreateDirectory(directory);
         }
 
+        _path = path;
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
         Incidents = _db.GetCollection<Incident>("incidents");
         SeenItems = _db.GetCollection<SeenItem>("seen_items");
@@ -176,6 +178,25 @@ public sealed class OpinionDatabase : IDisposable
 
     public void SetValue(string name, long value) => Counters.Upsert(new Counter { Id = name, Value = value });
 
+
+    /// <summary>
+    /// Copies the database to <paramref name="target"/> as one consistent file: under the write lock, a checkpoint moves
+    /// every committed page from the <c>-log.db</c> file into the main file, which is then copied. Copying the main file
+    /// of a running bot without this loses whatever still sits in the log. Call outside any <see cref="Write{T}"/>.
+    /// </summary>
+    public void CopyTo(string target)
+    {
+        lock (_writeLock)
+        {
+            if (_depth > 0)
+            {
+                throw new InvalidOperationException("A backup cannot run inside a transaction.");
+            }
+
+            _db.Checkpoint();
+            File.Copy(_path, target, overwrite: false);
+        }
+    }
 
     public void Dispose() => _db.Dispose();
 

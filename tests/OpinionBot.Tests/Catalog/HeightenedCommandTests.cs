@@ -49,7 +49,7 @@ public sealed class HeightenedCommandTests : IAsyncLifetime
         periods.Start(DateTimeOffset.UtcNow.AddMilliseconds(300), TimeSpan.FromSeconds(10), "test");
 
         await _chat.Api.WaitForMessageAsync(TeamChat, m => m.Text!.Contains("重点时段已到期结束"), CommandChat.Patience);
-        await Task.Delay(1500);
+        await _chat.Bot.ChecksPassedAsync(); // the switch and the sources run on the same scheduler
         Assert.Single(_chat.Api.Messages(TeamChat), m => m.Text!.Contains("重点时段已到期结束"));
     }
 

@@ -37,7 +37,7 @@ public sealed class TopicCommandTests : IAsyncLifetime
 
         var card = await _chat.Api.WaitForMessageAsync(TeamChat, m => m.Text!.Contains("县医院投诉排队太久") && m.Buttons.Count > 0, CommandChat.Patience);
         Assert.Contains("较大", card.Text);
-        await Task.Delay(300);
+        await _chat.Bot.ChecksPassedAsync();
         Assert.DoesNotContain(_chat.Api.Messages(TeamChat), m => m.Text!.Contains("医院招聘护士"));
     }
 

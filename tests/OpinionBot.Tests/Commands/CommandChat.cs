@@ -66,7 +66,7 @@ public sealed class CommandChat : IAsyncDisposable
     public async Task<(Incident Incident, FakeMessage Card)> OpenAsync(string title, Grade grade = Grade.General)
     {
         var incident = Bot.Database.Write(() => Bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
-            new SourceItem($"https://news.example.cn/{Guid.NewGuid():N}", title, title, DateTimeOffset.UtcNow.AddMinutes(-3)),
+            new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, DateTimeOffset.UtcNow.AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow)
         { Grade = grade }));
         var card = await CardAsync(incident.Number);

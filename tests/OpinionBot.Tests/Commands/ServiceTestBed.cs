@@ -72,7 +72,7 @@ public sealed class ServiceTestBed : IDisposable
 
     public Incident Open(string title = "县医院被投诉", Grade grade = Grade.General) =>
         Database.Write(() => Get<IncidentService>().Open(new NewAppearance(
-            new SourceItem($"https://news.example.cn/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
+            new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], Time.GetUtcNow())
         { Grade = grade }));
 

@@ -111,6 +111,20 @@ public sealed class BotHarness : IAsyncDisposable
     public Task CardStoredAsync(int messageId) =>
         Api.WaitUntilAsync(() => Database.Read(() => Database.Cards.FindAll().Any(c => c.MessageId == messageId)));
 
+    /// <summary>
+    /// Waits until the source at <paramref name="path"/> has been checked <paramref name="checks"/> more times from start
+    /// to end and the outbox is empty, so whatever those checks had to send has gone out. Tests that check that nothing
+    /// more appears wait for this rather than for a fixed time, which proves nothing on a slow machine.
+    /// </summary>
+    public async Task ChecksPassedAsync(string path = "/feed.xml", int checks = 2, TimeSpan? timeout = null)
+    {
+        // One request more than the checks: a check under way now may have read the site before this call.
+        var target = Site.RequestCount(path) + checks + 1;
+        var patience = timeout ?? TimeSpan.FromSeconds(30);
+        await Api.WaitUntilAsync(() => Site.RequestCount(path) >= target, patience);
+        await Api.WaitUntilAsync(() => Database.Read(() => Database.Outbox.Count(m => m.DeliveredAt == null)) == 0, patience);
+    }
+
     public async Task StopAsync()
     {
         if (_host is null)

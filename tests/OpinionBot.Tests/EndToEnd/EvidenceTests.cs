@@ -48,7 +48,7 @@ public sealed class EvidenceTests : IAsyncLifetime
 
         // The cards went out as usual, and later polls save nothing more.
         await _bot.Api.WaitUntilAsync(() => _bot.Api.Messages(BotHarness.TeamChat).Count == 2, Patience);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await _bot.ChecksPassedAsync();
         Assert.Equal(2, _bot.Database.Evidence.Count());
         Assert.Equal(1, _bot.Site.RequestCount("/news/1"));
     }

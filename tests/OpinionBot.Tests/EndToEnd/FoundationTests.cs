@@ -25,7 +25,7 @@ public sealed class FoundationTests : IAsyncLifetime
         await _bot.StartAsync();
 
         await Api.WaitUntilAsync(() => Api.Messages(BotHarness.TeamChat).Count == 1, Patience);
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // two more polls must add nothing
+        await _bot.ChecksPassedAsync(); // two more polls must add nothing
 
         var card = Assert.Single(Api.Messages(BotHarness.TeamChat));
         Assert.Contains("县医院被患者投诉乱收费", card.Text);
@@ -76,7 +76,7 @@ public sealed class FoundationTests : IAsyncLifetime
         await _bot.StartAsync();
         var staleId = Press(BotHarness.Officer, "认领", fromFirstCard: true); // the same press again, on the old card
         await Api.WaitUntilAsync(() => Answered(staleId), Patience);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await _bot.ChecksPassedAsync();
         Assert.Equal(sendsBefore, Api.Requests("sendMessage").Count);
         Assert.Equal(editsBefore, Api.Requests("editMessageText").Count);
         Assert.Equal(2, Api.CallbackAnswers.Count);
@@ -96,7 +96,7 @@ public sealed class FoundationTests : IAsyncLifetime
         Api.FailNext(2, status: 429, retryAfter: 1, method: "sendMessage");
 
         await Api.WaitUntilAsync(() => Api.Messages(BotHarness.TeamChat).Count == 3, TimeSpan.FromSeconds(40));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await _bot.ChecksPassedAsync();
 
         var cards = Api.Messages(BotHarness.TeamChat);
         Assert.Equal(3, cards.Count);

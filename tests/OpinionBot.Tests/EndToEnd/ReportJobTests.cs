@@ -95,7 +95,7 @@ public sealed class ReportJobTests : IAsyncLifetime
     {
         Number = $"{discovered.Year}-{n:0000}",
         Title = $"县医院投诉 {n}",
-        Url = $"https://forum.example/t/{n}",
+        Url = $"https://forum.example.invalid/t/{n}",
         SourceName = "本地论坛",
         Topics = ["医院投诉"],
         Discovered = discovered,

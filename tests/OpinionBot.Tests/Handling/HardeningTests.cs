@@ -64,7 +64,7 @@ public sealed class HardeningTests : IAsyncLifetime
 
         var forged = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, "/src:0");
         await Api.WaitUntilAsync(() => Api.CallbackAnswers.Any(a => a.CallbackQueryId == forged), Patience);
-        await Task.Delay(500);
+        await _bot.ChecksPassedAsync();
 
         Assert.NotNull(Api.Messages(BotHarness.TeamChat)[0].ButtonData("认领"));
         Assert.Contains("县医院排队三小时", Api.Messages(BotHarness.TeamChat)[0].Text);
@@ -78,7 +78,7 @@ public sealed class HardeningTests : IAsyncLifetime
         _bot.Settings["Departments:0:Lead"] = "701";
         _bot.Settings["Topics:0:Department"] = "办公室";
         await StartWithItemAsync("县医院门诊搬迁", "医院门诊搬迁通知");
-        await Task.Delay(1500);
+        await _bot.ChecksPassedAsync();
 
         Assert.Single(Api.Messages(BotHarness.TeamChat), m => m.Text!.StartsWith("🔔", StringComparison.Ordinal));
     }

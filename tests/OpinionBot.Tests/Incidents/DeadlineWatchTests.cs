@@ -120,7 +120,7 @@ public sealed class DeadlineWatchTests : IDisposable
 
         At(TimeSpan.FromDays(3));
         _bed.Database.Write(() => _bed.Service.AddAppearance(_bed.Reload(loud), new NewAppearance(
-            new OpinionBot.Sources.SourceItem("https://bbs.example.cn/t/9", "甲事件又来了", "", null), "本地论坛", [], _bed.Time.GetUtcNow())));
+            new OpinionBot.Sources.SourceItem("https://bbs.example.invalid/t/9", "甲事件又来了", "", null), "本地论坛", [], _bed.Time.GetUtcNow())));
         Assert.Contains(_bed.Events.Reminders, r => r.Kind == ReminderKind.Reappeared && r.Detail == "本地论坛");
 
         At(TimeSpan.FromDays(7));

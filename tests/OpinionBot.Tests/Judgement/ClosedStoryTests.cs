@@ -44,7 +44,7 @@ public sealed class ClosedStoryTests : IAsyncLifetime
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Incidents.Count()) == 2);
         Publish("/feed2.xml", "/c/1");
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 3);
-        await Task.Delay(500);
+        await _bot.ChecksPassedAsync("/feed2.xml");
 
         var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());
         Assert.Equal(2, incidents.Count);

@@ -49,7 +49,7 @@ public sealed class OneIncidentPerStoryTests : IAsyncLifetime
 
         await api.WaitUntilAsync(() => api.Messages(BotHarness.TeamChat)[0].Text!.Contains("+2"), Patience);
         await api.WaitUntilAsync(() => api.Messages(BotHarness.LeadershipChat).Count >= 1, Patience);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await _bot.ChecksPassedAsync("/feed2.xml");
 
         Assert.Single(api.Messages(BotHarness.TeamChat), m => m.Text!.Contains("🔔")); // one card, plus notices under it
         var incident = Assert.Single(_bot.Database.Incidents.FindAll());

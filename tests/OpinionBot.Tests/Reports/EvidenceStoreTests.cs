@@ -30,9 +30,9 @@ public sealed class EvidenceStoreTests : IDisposable
         using var db = Open();
         var store = Store(db);
 
-        var first = store.Save(_incident, new EvidenceCapture("https://bbs.example/t/1", Page, "某医院乱收费", 200, "text/html; charset=utf-8"));
+        var first = store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "某医院乱收费", 200, "text/html; charset=utf-8"));
         _time.Advance(TimeSpan.FromHours(1));
-        var second = store.Save(_incident, new EvidenceCapture("https://bbs.example/t/1", [.. Page, .. "!"u8], "某医院乱收费!", 200, "text/html"));
+        var second = store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", [.. Page, .. "!"u8], "某医院乱收费!", 200, "text/html"));
 
         Assert.Equal("XJ-2026-0042-01", first.Id);
         Assert.Equal("XJ-2026-0042-02", second.Id);
@@ -46,14 +46,14 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         using (var db = Open())
         {
-            Store(db).Save(_incident, new EvidenceCapture("https://bbs.example/t/1", Page, "某医院乱收费", 404, "text/html"));
+            Store(db).Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "某医院乱收费", 404, "text/html"));
         }
 
         using var reopened = Open();
         var store = Store(reopened);
         var record = Assert.Single(store.List("2026-0042"));
 
-        Assert.Equal((404, "https://bbs.example/t/1", (long)Page.Length), (record.HttpStatus, record.Url, record.Length));
+        Assert.Equal((404, "https://bbs.example.invalid/t/1", (long)Page.Length), (record.HttpStatus, record.Url, record.Length));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Page)), record.Sha256);
         Assert.Equal("某医院乱收费", store.ReadText(record));
         Assert.True(store.Verify(record).Intact);
@@ -65,7 +65,7 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         using var db = Open();
         var store = Store(db);
-        var record = store.Save(_incident, new EvidenceCapture("https://bbs.example/t/1", Page, "text", 200, "text/html"));
+        var record = store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "text", 200, "text/html"));
 
         db.Files.Upload(record.RawFileId, "forged.html", new MemoryStream("forged"u8.ToArray()));
 
@@ -79,11 +79,11 @@ public sealed class EvidenceStoreTests : IDisposable
     {
         using var db = Open();
         var store = Store(db);
-        store.Save(_incident, new EvidenceCapture("https://bbs.example/t/1", Page, "text", 200, "text/html"));
+        store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "text", 200, "text/html"));
         db.SetValue("evidence:2026-0042", 0); // a counter set back by hand
 
         Assert.Throws<InvalidOperationException>(() =>
-            store.Save(_incident, new EvidenceCapture("https://bbs.example/t/1", [1, 2, 3], "other", 200, "text/html")));
+            store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", [1, 2, 3], "other", 200, "text/html")));
         Assert.Equal(Page, store.ReadRaw(Assert.Single(store.List("2026-0042"))));
     }
 

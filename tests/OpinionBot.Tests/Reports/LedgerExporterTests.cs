@@ -65,7 +65,7 @@ public sealed class LedgerExporterTests
     public void Csv_Bytes_StartWithBomAndQuoteAndDefuseFormulas()
     {
         var incidents = ReportFixtures.March();
-        incidents[0].Title = "=HYPERLINK(\"http://x\"),\"坏\"";
+        incidents[0].Title = "=HYPERLINK(\"http://x.invalid\"),\"坏\"";
 
         var rows = Exporter.Rows(incidents, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), ReportFixtures.Later);
         var bytes = Exporter.Csv(rows);
@@ -73,7 +73,7 @@ public sealed class LedgerExporterTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.StartsWith("编号,主题,网址,发布时间,首发媒体,发现时间", lines[0]);
-        Assert.StartsWith("2026-0001,\"'=HYPERLINK(\"\"http://x\"\"),\"\"坏\"\"\",https://forum.example/t/1,2026-03-02 08:10,本地论坛,2026-03-02 09:00", lines[1]);
+        Assert.StartsWith("2026-0001,\"'=HYPERLINK(\"\"http://x.invalid\"\"),\"\"坏\"\"\",https://forum.example.invalid/t/1,2026-03-02 08:10,本地论坛,2026-03-02 09:00", lines[1]);
         Assert.Equal(9, lines.Length); // header, 7 rows, and the empty string after the last CRLF
     }
 

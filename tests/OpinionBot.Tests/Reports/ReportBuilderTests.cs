@@ -28,8 +28,8 @@ public sealed class ReportBuilderTests
         Assert.Contains("：重大 100%（1/1） · 较大 — · 一般 50%（1/2）", html);
         Assert.Contains("负面舆情1小时内认领：100%（2/2）", html);
         Assert.Contains("<b>尚未办结 3 起，其中超时 1 起</b>", html);
-        Assert.Contains("⚠️ [一般] 2026-0004 <a href=\"https://forum.example/t/4\">测试舆情 4</a> — 本地论坛 · 教育、医院投诉 · 处置中 · 超时未上报", html);
-        Assert.Contains("1. [重大] 2026-0005 <a href=\"https://forum.example/t/5\">测试舆情 5</a>", html);
+        Assert.Contains("⚠️ [一般] 2026-0004 <a href=\"https://forum.example.invalid/t/4\">测试舆情 4</a> — 本地论坛 · 教育、医院投诉 · 处置中 · 超时未上报", html);
+        Assert.Contains("1. [重大] 2026-0005 <a href=\"https://forum.example.invalid/t/5\">测试舆情 5</a>", html);
         Assert.Single(report.Messages);
     }
 

@@ -115,7 +115,7 @@ public sealed class ReportDispatchTests
         {
             Number = $"2026-{n:0000}",
             Title = $"县医院第{n}号投诉：" + new string('长', 150),
-            Url = $"https://forum.example/t/{n}",
+            Url = $"https://forum.example.invalid/t/{n}",
             SourceName = "本地论坛",
             Topics = ["医院投诉"],
             Discovered = found.AddMinutes(n),

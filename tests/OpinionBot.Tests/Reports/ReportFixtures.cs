@@ -43,7 +43,7 @@ public static class ReportFixtures
             Id = n,
             Number = $"2026-{n:0000}",
             Title = $"测试舆情 {n}",
-            Url = $"https://forum.example/t/{n}",
+            Url = $"https://forum.example.invalid/t/{n}",
             SourceName = source,
             Topics = topics,
             Discovered = found,
@@ -63,7 +63,7 @@ public static class ReportFixtures
             incident.Appearances.Add(new Appearance
             {
                 SourceName = name,
-                Url = $"https://{name}.example/{n}",
+                Url = $"https://{name}.example.invalid/{n}",
                 Title = incident.Title,
                 Published = At(published),
                 Discovered = found,

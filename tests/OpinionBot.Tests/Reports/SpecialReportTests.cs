@@ -43,7 +43,7 @@ public sealed class SpecialReportTests
             report.Sections.Select(s => s.Heading));
         Assert.Equal("编号 2026-0001　报送时间 2026-03-02 12:00", report.Subtitle);
         var text = report.Sections.ToDictionary(s => s.Heading, s => string.Join("\n", s.Paragraphs));
-        Assert.Contains("发布时间：2026-03-02 08:10\n首发媒体：本地论坛\n链接：https://forum.example/t/1", text["二、首发情况"]);
+        Assert.Contains("发布时间：2026-03-02 08:10\n首发媒体：本地论坛\n链接：https://forum.example.invalid/t/1", text["二、首发情况"]);
         Assert.StartsWith("共在 2 个来源发现 2 处相关信息：\n2026-03-02 08:10 本地论坛", text["三、传播情况"]);
         Assert.Equal("收费标准经卫健委确认无误", text["四、核实情况"]);
         Assert.Equal("该医院去年曾有类似投诉\n证据 YL-2026-0001-01：2026-03-02 09:01 截取，HTTP 200，SHA-256 " + new string('a', 64), text["五、背景及佐证材料"]);

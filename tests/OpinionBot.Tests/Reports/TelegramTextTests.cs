@@ -50,7 +50,7 @@ public sealed class TelegramTextTests
     }
 
     [Theory]
-    [InlineData("https://a.example/t?x=1&y=<2>", "标题", "<a href=\"https://a.example/t?x=1&amp;y=%3C2%3E\">标题</a>")]
+    [InlineData("https://a.example.invalid/t?x=1&y=<2>", "标题", "<a href=\"https://a.example.invalid/t?x=1&amp;y=%3C2%3E\">标题</a>")]
     [InlineData("javascript:alert(1)", "<坏>", "&lt;坏&gt;")]
     public void Link_Url_OnlyHttpBecomesALink(string url, string label, string expected) =>
         Assert.Equal(expected, TelegramText.Link(url, label));

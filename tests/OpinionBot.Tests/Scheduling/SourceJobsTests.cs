@@ -18,7 +18,7 @@ public sealed class SourceJobsTests
             ["Scheduling:Jitter"] = "00:00:00",
             ["Sources:0:Name"] = "county",
             ["Sources:0:Kind"] = "feed",
-            ["Sources:0:Url"] = "https://news.example.cn/rss",
+            ["Sources:0:Url"] = "https://news.example.invalid/rss",
             ["Sources:0:Schedule"] = "morning-noon-evening",
         });
         var scheduler = await bed.Get<ISchedulerFactory>().GetScheduler();

@@ -22,7 +22,7 @@ public sealed class CheckCommandTests(SourceSiteFixture fixture) : IClassFixture
         Assert.Equal(0, code);
         Assert.Contains("GB18030", output, StringComparison.Ordinal);
         Assert.Contains("1. 县医院挂号排队三小时，投诉无门", output, StringComparison.Ordinal);
-        Assert.Contains("http://bbs.example.test/forum.php?mod=viewthread&tid=1203", output, StringComparison.Ordinal);
+        Assert.Contains("http://bbs.example.invalid/forum.php?mod=viewthread&tid=1203", output, StringComparison.Ordinal);
         Assert.Contains("2024-05-20 11:53 +08:00", output, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public sealed class CheckCommandTests(SourceSiteFixture fixture) : IClassFixture
         var rows = JsonDocument.Parse(output).RootElement;
         Assert.Equal(2, rows.GetArrayLength());
         Assert.Equal("JSON 第一条", rows[0].GetProperty("title").GetString());
-        Assert.Equal("https://json.example.test/1", rows[0].GetProperty("url").GetString());
+        Assert.Equal("https://json.example.invalid/1", rows[0].GetProperty("url").GetString());
         Assert.Equal("2024-05-20T11:53:00+08:00", rows[0].GetProperty("published").GetString());
     }
 

@@ -15,15 +15,12 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
-    [Fact]
+    [SkippableFact]
     public void Extract_EveryCorpusFile_SucceedsOrGivesReason()
     {
         var corpus = FindCorpus();
-        if (corpus is null)
-        {
-            output.WriteLine("SKIPPED: ../shared/corpus is not present next to the repository; corpus checks did not run.");
-            return;
-        }
+        // Reported as skipped, not passed: a fresh clone has no corpus, and a pass would claim checks that never ran.
+        Skip.If(corpus is null, "../shared/corpus is not present next to the repository; corpus checks did not run.");
 
         var decodable = Manifest(corpus);
         var failures = new List<string>();
@@ -76,7 +73,7 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
             return $"not decodable: {decoded.Problem}";
         }
 
-        var url = new Uri("http://corpus.example.test/" + name);
+        var url = new Uri("http://corpus.example.invalid/" + name);
         var now = new DateTimeOffset(2024, 5, 20, 12, 0, 0, TimeSpan.FromHours(8));
         var zone = TimeZones.Resolve("Asia/Shanghai");
         IReadOnlyList<SourceItem> items;

@@ -17,13 +17,13 @@ public sealed class FetchMemoryTests : IDisposable
         using var release = new ManualResetEventSlim();
         var writer = Task.Run(() => db.Write(() =>
         {
-            db.FetchValidators.Upsert(new StoredValidators { Url = "https://a.example.cn/", ETag = "\"v2\"" });
+            db.FetchValidators.Upsert(new StoredValidators { Url = "https://a.example.invalid/", ETag = "\"v2\"" });
             inside.Set();
             release.Wait(TimeSpan.FromSeconds(5));
         }));
         inside.Wait(TimeSpan.FromSeconds(5));
 
-        var read = Task.Run(() => memory.GetValidators("https://a.example.cn/"));
+        var read = Task.Run(() => memory.GetValidators("https://a.example.invalid/"));
         var finishedEarly = await Task.WhenAny(read, Task.Delay(200)) == read;
         release.Set();
         await writer;

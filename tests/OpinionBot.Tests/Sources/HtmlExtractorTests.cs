@@ -5,7 +5,7 @@ namespace OpinionBot.Tests.Sources;
 
 public sealed class HtmlExtractorTests
 {
-    private static readonly Uri BoardUrl = new("http://bbs.example.test/forum.php?mod=forumdisplay&fid=2");
+    private static readonly Uri BoardUrl = new("http://bbs.example.invalid/forum.php?mod=forumdisplay&fid=2");
 
     private static ListExtraction Read(string fixture, SourceSelectors selectors, Uri page) =>
         HtmlExtractor.ExtractList(SourceFixtures.Text(fixture), page, selectors, SourceFixtures.China, SourceFixtures.Now);
@@ -16,7 +16,7 @@ public sealed class HtmlExtractorTests
         var result = Read("discuz-board.gbk.html", SourceFixtures.Discuz, BoardUrl);
 
         Assert.Equal(4, result.Items.Count);
-        var thread = result.Items.Single(i => i.Url == "http://bbs.example.test/forum.php?mod=viewthread&tid=1203");
+        var thread = result.Items.Single(i => i.Url == "http://bbs.example.invalid/forum.php?mod=viewthread&tid=1203");
         Assert.Equal("县医院挂号排队三小时，投诉无门", thread.Title);
         Assert.Equal(new DateTimeOffset(2024, 5, 20, 11, 53, 0, TimeSpan.FromHours(8)), thread.Published);
         Assert.Equal("市民王先生", thread.Author);
@@ -40,10 +40,10 @@ public sealed class HtmlExtractorTests
     [Fact]
     public void ExtractList_TiebaList_ReadsRelativeAndShortDates()
     {
-        var result = Read("tieba-list.html", SourceFixtures.Tieba, new Uri("https://tieba.example.test/f?kw=x"));
+        var result = Read("tieba-list.html", SourceFixtures.Tieba, new Uri("https://tieba.example.invalid/f?kw=x"));
 
         Assert.Equal(4, result.Items.Count);
-        var water = result.Items.Single(i => i.Url == "https://tieba.example.test/p/8812");
+        var water = result.Items.Single(i => i.Url == "https://tieba.example.invalid/p/8812");
         Assert.Equal(new DateTimeOffset(2024, 5, 20, 8, 10, 0, TimeSpan.FromHours(8)), water.Published);
         Assert.Equal("从早上七点停到现在，也没有通知", water.Text);
         Assert.Equal(27, water.Replies);
@@ -56,11 +56,11 @@ public sealed class HtmlExtractorTests
     [Fact]
     public void ExtractList_NewsList_ResolvesRelativeLinksAndDropsTracking()
     {
-        var result = Read("news-list.html", SourceFixtures.News, new Uri("http://news.example.test/news/2024/index.html"));
+        var result = Read("news-list.html", SourceFixtures.News, new Uri("http://news.example.invalid/news/2024/index.html"));
 
         Assert.Equal(
-            ["http://news.example.test/news/2024/0520/101.html", "http://news.example.test/news/2024/0519/100.html",
-             "https://news.example.test/news/2024/0518/99.html"],
+            ["http://news.example.invalid/news/2024/0520/101.html", "http://news.example.invalid/news/2024/0519/100.html",
+             "https://news.example.invalid/news/2024/0518/99.html"],
             result.Items.Select(i => i.Url));
         Assert.Equal("会议部署今年汛期各项工作。", result.Items[0].Text);
         Assert.Equal(new DateTimeOffset(2024, 5, 19, 0, 0, 0, TimeSpan.FromHours(8)), result.Items[1].Published);
@@ -79,7 +79,7 @@ public sealed class HtmlExtractorTests
     [Fact]
     public void ExtractList_InvalidSelector_SaysSo()
     {
-        var result = Read("news-list.html", new SourceSelectors { Item = "li[[" }, new Uri("http://news.example.test/"));
+        var result = Read("news-list.html", new SourceSelectors { Item = "li[[" }, new Uri("http://news.example.invalid/"));
 
         Assert.Contains("not valid CSS", result.Problem, StringComparison.Ordinal);
     }

@@ -31,9 +31,9 @@ public sealed class SafeFetcherTests(SourceSiteFixture fixture) : IClassFixture<
     [InlineData("http://[::]/", "unspecified")]
     [InlineData("http://[64:ff9b::a00:1]/", "private")]
     [InlineData("file:///etc/passwd", "only http and https")]
-    [InlineData("ftp://example.test/", "only http and https")]
-    [InlineData("gopher://example.test/", "only http and https")]
-    [InlineData("http://user:secret@example.test/", "user name")]
+    [InlineData("ftp://example.invalid/", "only http and https")]
+    [InlineData("gopher://example.invalid/", "only http and https")]
+    [InlineData("http://user:secret@example.invalid/", "user name")]
     public async Task FetchAsync_BlockedAddress_IsRefusedWithReason(string url, string reason)
     {
         using var fetcher = SourceSiteFixture.Fetcher(o => o.AllowList = []);

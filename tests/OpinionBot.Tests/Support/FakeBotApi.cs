@@ -117,6 +117,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task<BotApiReply> InvokeAsync(BotApiCall call, CancellationToken cancellationToken)
     {
+        if (WebhookCall(call) is { } webhookReply)
+        {
+            return webhookReply;
+        }
+
         if (!string.Equals(call.Method, "getUpdates", StringComparison.OrdinalIgnoreCase))
         {
             return methods.Invoke(call);

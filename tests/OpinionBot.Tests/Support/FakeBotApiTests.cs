@@ -13,7 +13,7 @@ public sealed class FakeBotApiTests : FakeBotApiTestBase
     [Fact]
     public async Task SendMessage_WithInlineKeyboard_AppearsInMessagesWithButtons()
     {
-        var keyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("认领", "claim:7"), InlineKeyboardButton.WithUrl("原文", "https://example.org/a")]]);
+        var keyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("认领", "claim:7"), InlineKeyboardButton.WithUrl("原文", "https://example.invalid/a")]]);
 
         var sent = await Bot.SendMessage(Group, "<b>舆情</b> 2026-0007", ParseMode.Html, replyMarkup: keyboard);
 
@@ -21,7 +21,7 @@ public sealed class FakeBotApiTests : FakeBotApiTestBase
         Assert.Equal(sent.MessageId, message.MessageId);
         Assert.Equal("<b>舆情</b> 2026-0007", message.Text);
         Assert.Equal("HTML", message.ParseMode, ignoreCase: true);
-        Assert.Equal([("认领", "claim:7"), ("原文", "https://example.org/a")], message.Buttons.Single());
+        Assert.Equal([("认领", "claim:7"), ("原文", "https://example.invalid/a")], message.Buttons.Single());
         Assert.Equal(Api.BotUserId, sent.From!.Id);
         Assert.Equal(ChatType.Supergroup, sent.Chat.Type);
         Assert.Equal("claim:7", sent.ReplyMarkup!.InlineKeyboard.First().First().CallbackData);

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using OpinionBot.Chat;
+using OpinionBot.Scheduling;
+using OpinionBot.Sources;
+using OpinionBot.Storage;
+using Quartz;
+
+namespace OpinionBot.Monitoring;
+
+/// <summary>
+/// What <c>/healthz</c> answers: is the database readable, the scheduler running, Telegram heard from recently, the
+/// outbox moving, every source checked on time. Failing sites are listed but do not make the worker unhealthy:
+/// restarting it would not bring a site back.
+/// </summary>
+public sealed class HealthCheck(
+    OpinionDatabase db,
+    ISchedulerFactory schedulers,
+    TelegramPulse pulse,
+    SourceCatalog catalog,
+    IOptions<MonitoringEndpointOptions> options,
+    IOptions<WebhookOptions> webhook,
+    TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var problems = new List<string>();
+
+        (int Backlog, DateTimeOffset? Oldest, List<string> Failing)? stored = null;
+        try
+        {
+            stored = db.Read(() =>
+            {
+                var pending = db.Outbox.Find(m => m.DeliveredAt == null).ToList();
+                var failing = db.SourceHealth.Find(h => h.Announced != HealthState.Healthy).Select(h => h.Source).ToList();
+                return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(m => m.CreatedAt), failing);
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add("database: " + ex.Message);
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var schedulerRunning = await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running;
+        if (!schedulerRunning)
+        {
+            problems.Add("scheduler: not running");
+        }
+
+        var lastUpdates = pulse.LastUpdates;
+        // A webhook may rightly stay quiet for hours; only long polling answers at least every poll timeout.
+        if (!webhook.Value.Enabled && now - (lastUpdates ?? _started) > settings.TelegramQuietAfter)
+        {
+            problems.Add($"telegram: no successful getUpdates for {(int)(now - (lastUpdates ?? _started)).TotalSeconds}s");
+        }
+
+        var oldestSeconds = stored?.Oldest is { } oldest ? Math.Max(0, (int)(now - oldest).TotalSeconds) : 0;
+        if (stored is not null && TimeSpan.FromSeconds(oldestSeconds) > settings.OutboxStaleAfter)
+        {
+            problems.Add($"outbox: oldest undelivered message waits {oldestSeconds}s");
+        }
+
+        var late = schedulerRunning ? await LateSourcesAsync(scheduler, now - settings.SourceLateAfter, cancellationToken) : [];
+        if (late.Count > 0)
+        {
+            problems.Add("sources late: " + string.Join(", ", late));
+        }
+
+        return new HealthReport(
+            problems.Count == 0 ? "ok" : "unhealthy",
+            stored is not null,
+            schedulerRunning,
+            lastUpdates,
+            stored?.Backlog,
+            oldestSeconds,
+            late,
+            stored?.Failing ?? [],
+            problems);
+    }
+
+    public static string ToJson(HealthReport report) => JsonSerializer.Serialize(report, Json);
+
+    /// <summary>Enabled sources whose next check should have started a while ago: the scheduler is not keeping up.</summary>
+    private async Task<List<string>> LateSourcesAsync(IScheduler scheduler, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    {
+        var late = new List<string>();
+        foreach (var source in catalog.All().Where(s => s.Enabled))
+        {
+            var triggers = await scheduler.GetTriggersOfJob(SourceJobs.KeyOf(source.Name), cancellationToken);
+            if (triggers.Any(t => t.NextFireTimeUtc is { } next && next < dueBefore))
+            {
+                late.Add(source.Name);
+            }
+        }
+
+        return late;
+    }
+}
+
+public sealed record HealthReport(
+    string Status,
+    bool Database,
+    bool Scheduler,
+    DateTimeOffset? LastUpdates,
+    int? OutboxBacklog,
+    int OutboxOldestSeconds,
+    IReadOnlyList<string> LateSources,
+    IReadOnlyList<string> FailingSources,
+    IReadOnlyList<string> Problems)
+{
+    [JsonIgnore]
+    public bool Healthy => Problems.Count == 0;
+}
