@@ -14,11 +14,9 @@ public static class OpinionBotHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
-        // The repository-root appsettings.json (working directory) wins over the copy shipped beside the binary.
+        // One settings file (the working directory's appsettings.json, or --config PATH), then the environment.
         builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
+            .AddOpinionBotSettings(args)
             .AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
 

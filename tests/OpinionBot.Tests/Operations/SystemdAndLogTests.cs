@@ -63,6 +63,7 @@ public sealed class SystemdAndLogTests : IAsyncLifetime
         environment["Logging__Console"] = "json";
         // As the Dockerfile sets them: the database and the file logs on the data volume.
         environment["Storage__Path"] = Path.Combine(_folder, "volume", "opinionbot.db");
+        environment["Serilog__WriteTo__0__Name"] = "File";
         environment["Serilog__WriteTo__0__Args__path"] = Path.Combine(_folder, "volume", "logs", "opinionbot-.log");
 
         // As compose runs it: health and metrics on every interface, probed by the image's own `health` command.
@@ -102,12 +103,16 @@ public sealed class SystemdAndLogTests : IAsyncLifetime
         ["Telegram__PollTimeoutSeconds"] = "1",
         ["Chats__Team"] = "-1001",
         ["Storage__Path"] = Path.Combine(_folder, "data", "opinionbot.db"),
-        // The shipped sample source points at a real site: the test's feed takes its place.
+        // The worker reads no sample settings: the test names its own source and topic.
         ["Sources__0__Name"] = "县新闻",
+        ["Sources__0__Kind"] = "feed",
+        ["Topics__0__Name"] = "医院投诉",
+        ["Topics__0__Keywords__0"] = "投诉",
         ["Sources__0__Url"] = _site.Url("/feed.xml"),
         ["Sources__0__Schedule"] = "every 1s",
         ["Fetching__AllowList__0"] = "127.0.0.0/8",
         ["Scheduling__Jitter"] = "00:00:00",
+        ["Serilog__WriteTo__0__Name"] = "File",
         ["Serilog__WriteTo__0__Args__path"] = Path.Combine(_folder, "logs", "opinionbot-.log"),
     };
 
