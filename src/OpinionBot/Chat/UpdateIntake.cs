@@ -13,6 +13,26 @@ public sealed partial class UpdateIntake(UpdateRouter router, ILogger<UpdateInta
 {
     private const int LoggedJson = 500;
 
+    /// <summary>One update as a webhook receives it (the request body); text that is not even JSON is logged and dropped.</summary>
+    public async Task<int?> HandleAsync(string json, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Skipped an update that is not JSON: {Json}", Trimmed(json));
+            return null;
+        }
+
+        using (document)
+        {
+            return await HandleAsync(document.RootElement, cancellationToken);
+        }
+    }
+
     /// <summary>Reads and handles one update; returns its id, or null when the JSON does not even carry one.</summary>
     public async Task<int?> HandleAsync(JsonElement raw, CancellationToken cancellationToken)
     {

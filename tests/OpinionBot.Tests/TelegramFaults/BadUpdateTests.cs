@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Chat;
 using OpinionBot.Tests.EndToEnd;
 using OpinionBot.Tests.Support;
@@ -68,5 +69,36 @@ public sealed class BadUpdateTests : IAsyncLifetime
         await api.WaitUntilAsync(() => api.Messages(BotHarness.TeamChat).Any(m => m.Text!.Contains("找不到舆情 �")), Patience);
         Assert.Single(api.Requests("sendMessage"), r => r.Parameters.GetProperty("reply_parameters").GetProperty("message_id").GetInt32() == 5);
         Assert.True(_bot.Database.GetValue(UpdateRouter.LastUpdateKey) >= id);
+    }
+
+    [Fact]
+    public async Task Polling_AsksForMembershipChanges_SoARemovedOrReaddedBotIsHeard()
+    {
+        await _bot.StartAsync();
+
+        await _bot.Api.WaitUntilAsync(() => _bot.Api.Requests("getUpdates").Count > 0, Patience);
+
+        var allowed = _bot.Api.Requests("getUpdates")[0].Parameters.GetProperty("allowed_updates").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("my_chat_member", allowed);
+        Assert.Contains("message", allowed);
+        Assert.Contains("callback_query", allowed);
+    }
+
+    [Fact]
+    public async Task WebhookBody_ThatCannotBeRead_IsSkipped_AndTheNextOneHandled()
+    {
+        await _bot.StartAsync();
+        var intake = _bot.Services.GetRequiredService<UpdateIntake>();
+
+        Assert.Null(await intake.HandleAsync("<html>not json</html>", CancellationToken.None));
+        Assert.Equal(700_001, await intake.HandleAsync("""{"update_id":700001,"message":"broken"}""", CancellationToken.None));
+        const int help = 424242; // a message only the webhook body carries
+        await intake.HandleAsync(
+            $$$"""{"update_id":700002,"message":{"message_id":{{{help}}},"date":1767225600,"chat":{"id":{{{BotHarness.TeamChat}}},"type":"group"},"from":{"id":{{{BotHarness.Officer}}},"is_bot":false,"first_name":"张三"},"text":"/help","entities":[{"type":"bot_command","offset":0,"length":5}]}}""",
+            CancellationToken.None);
+
+        await _bot.Api.WaitUntilAsync(() => _bot.Api.Requests("sendMessage").Any(r =>
+            r.Parameters.TryGetProperty("reply_parameters", out var reply) && reply.GetProperty("message_id").GetInt32() == help), Patience);
+        Assert.True(_bot.Database.GetValue(UpdateRouter.LastUpdateKey) >= 700_002);
     }
 }

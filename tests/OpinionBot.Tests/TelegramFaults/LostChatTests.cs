@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpinionBot.Chat;
 using OpinionBot.Tests.EndToEnd;
 using Xunit;
 using static OpinionBot.Tests.TelegramFaults.DepartmentBot;
@@ -55,5 +57,38 @@ public sealed class LostChatTests : IAsyncLifetime
         var number = Open(_bot, "县医院投诉移除后");
         await _bot.Api.WaitUntilAsync(() => Count(_bot.Api, BotHarness.TeamChat, number, "代转") == 1, Patience);
         Assert.DoesNotContain(_bot.Api.Requests("sendMessage"), r => r.ChatId == DepartmentChat);
+    }
+
+    [Fact]
+    public async Task KickedFromTheTeamChat_ItsCardsGoToTheSupervisorsChatMarked()
+    {
+        var api = _bot.Api;
+        api.RemoveBotFrom(BotHarness.TeamChat);
+        await _bot.StartAsync();
+
+        var number = Open(_bot, "县医院投诉团队群失联");
+
+        await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, number, "代转", "团队群") == 1, Patience);
+        Assert.Equal(1, Count(api, BotHarness.SupervisorsChat, "无法向团队群"));
+        await api.WaitUntilAsync(() => Count(api, DepartmentChat, number) == 1, Patience); // the department's own chat still works
+    }
+
+    [Fact]
+    public async Task PersonWhoBlockedTheBot_PrivateNoticesAreGivenUp_SupervisorsToldOnce()
+    {
+        var api = _bot.Api;
+        api.RemoveBotFrom(BotHarness.Officer);
+        await _bot.StartAsync();
+        var outbox = _bot.Services.GetRequiredService<Outbox>();
+
+        _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信一"));
+        await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "无法向", "私聊") == 1, Patience);
+        _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信二"));
+        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Outbox.Count(m => m.DeliveredAt == null)) == 0, Patience);
+
+        Assert.Contains("blocked", api.Messages(BotHarness.SupervisorsChat).Single(m => m.Text!.Contains("无法向")).Text);
+        Assert.Single(api.Requests("sendMessage"), r => r.ChatId == BotHarness.Officer);
+        Assert.True(_bot.Database.Read(() => _bot.Database.Outbox.FindAll().Where(m => m.ChatId == BotHarness.Officer).All(m => m.Failed)));
+        Assert.Equal(0, Count(api, BotHarness.TeamChat, "私信"));
     }
 }
