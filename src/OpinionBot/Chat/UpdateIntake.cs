@@ -37,7 +37,7 @@ public sealed partial class UpdateIntake(UpdateRouter router, ILogger<UpdateInta
     public async Task<int?> HandleAsync(JsonElement raw, CancellationToken cancellationToken)
     {
         int? id = raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("update_id", out var idValue) &&
-                  idValue.TryGetInt32(out var value) ? value : null;
+                  idValue.ValueKind == JsonValueKind.Number && idValue.TryGetInt32(out var value) ? value : null;
         if (id is null)
         {
             logger.LogWarning("Skipped an update without an id: {Json}", Trimmed(raw.GetRawText()));

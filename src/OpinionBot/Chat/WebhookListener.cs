@@ -19,7 +19,7 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class WebhookListener(
     ITelegramBotClient bot,
-    UpdateRouter router,
+    UpdateIntake intake,
     TelegramPulse pulse,
     BotMetrics metrics,
     IOptions<WebhookOptions> options,
@@ -27,7 +27,8 @@ public sealed class WebhookListener(
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     private const int MaxBody = 1 << 20;
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    // The same kinds as polling asks for (RawUpdates.Wanted): membership changes tell of lost and regained chats.
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     private readonly CancellationTokenSource _stopping = new();
     private HttpEndpoint? _endpoint;
@@ -112,22 +113,16 @@ public sealed class WebhookListener(
             return;
         }
 
-        var update = await ReadUpdateAsync(request, cancellationToken);
+        var body = await ReadBodyAsync(request, cancellationToken);
         pulse.UpdatesReceived();
-        if (update is null)
-        {
-            metrics.WebhookRequests.WithLabels("malformed").Inc();
-        }
-        else
-        {
-            await router.HandleAsync(update, cancellationToken);
-            metrics.WebhookRequests.WithLabels("handled").Inc();
-        }
+        // The same reading as polling: an update that cannot be read or handled is logged, skipped and acknowledged.
+        var handled = body is not null && await intake.HandleAsync(body, cancellationToken) is not null;
+        metrics.WebhookRequests.WithLabels(handled ? "handled" : "malformed").Inc();
 
         await HttpEndpoint.AnswerAsync(response, 200, "application/json", "{}", cancellationToken);
     }
 
-    private async Task<Update?> ReadUpdateAsync(HttpListenerRequest request, CancellationToken cancellationToken)
+    private async Task<string?> ReadBodyAsync(HttpListenerRequest request, CancellationToken cancellationToken)
     {
         var body = new MemoryStream();
         var buffer = new byte[16 * 1024];
@@ -143,22 +138,7 @@ public sealed class WebhookListener(
             body.Write(buffer, 0, read);
         }
 
-        try
-        {
-            var update = JsonSerializer.Deserialize<Update>(body.ToArray(), JsonBotAPI.Options);
-            if (update is null || update.Id <= 0)
-            {
-                throw new JsonException("no update_id");
-            }
-
-            return update;
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning("Malformed webhook body ignored ({Error}): {Body}", ex.Message,
-                Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 500)));
-            return null;
-        }
+        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private bool IsAuthentic(string? token)
