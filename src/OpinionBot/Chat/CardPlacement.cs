@@ -9,5 +9,8 @@ public sealed class CardPlacement
     public long ChatId { get; set; }
     public int MessageId { get; set; }
 
+    /// <summary>The line above the card in this chat (why it came here, e.g. overdue); kept on every edit.</summary>
+    public string? Heading { get; set; }
+
     public static string KeyOf(long incidentId, long chatId) => $"{incidentId}:{chatId}";
 }

@@ -206,7 +206,7 @@ public sealed class CardPublisher(
     {
         var text = languages.For(chatId);
         var html = renderer.Text(incident, text);
-        outbox.Send(chatId, heading is null ? html : heading + "\n" + html, CardRenderer.Buttons(incident, text), incident.Id, opening: opening);
+        outbox.Send(chatId, html, CardRenderer.Buttons(incident, text), incident.Id, opening: opening, heading: heading);
     }
 
     private void EditEverywhere(Incident incident)

@@ -9,15 +9,15 @@ namespace OpinionBot.Chat;
 public sealed class Outbox(OpinionDatabase db, TimeProvider time)
 {
     public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null,
-        OpeningCard? opening = null)
+        OpeningCard? opening = null, string? heading = null)
     {
         if (incidentId is { } id && db.Cards.FindById(CardPlacement.KeyOf(id, chatId)) is null)
         {
             // Placed now, message id filled in on delivery: later edits know where the card lives.
-            db.Cards.Insert(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId });
+            db.Cards.Insert(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId, Heading = heading });
         }
 
-        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening });
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = WithHeading(heading, html), Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening });
     }
 
     /// <summary>A message about an incident, threaded under its card in that chat when the card is there.</summary>
@@ -28,8 +28,14 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public void Ask(long chatId, string html, string placeholder) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ForceReply = placeholder });
 
-    public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons) =>
-        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = html, Buttons = buttons, IncidentId = incidentId });
+    /// <summary>Edits the card in that chat; the heading it was posted with stays above it.</summary>
+    public void EditCard(long incidentId, long chatId, string html, List<List<ButtonSpec>>? buttons)
+    {
+        var heading = db.Cards.FindById(CardPlacement.KeyOf(incidentId, chatId))?.Heading;
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.EditCard, Text = WithHeading(heading, html), Buttons = buttons, IncidentId = incidentId });
+    }
+
+    private static string WithHeading(string? heading, string html) => heading is null ? html : heading + "\n" + html;
 
     /// <summary>Edits a message that is not a card, e.g. a list turned to another page.</summary>
     public void EditMessage(long chatId, int messageId, string html, List<List<ButtonSpec>>? buttons) =>
