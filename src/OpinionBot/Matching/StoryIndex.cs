@@ -38,6 +38,10 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     private readonly Lock _lock = new();
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<ulong, Carriers> _carriers = [];
+    private readonly Dictionary<ulong, List<Entry>> _termPostings = [];
+    private readonly Dictionary<ulong, List<Entry>> _wordPostings = [];
+    private readonly List<Entry> _legacy = [];
+    private int _removedSinceCount;
 
     public StoryIndex(TimeSpan window, double threshold)
         : this(window, new StoryRules(TextSimilarity: threshold))
@@ -71,15 +75,17 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         {
             long? best = null;
             var bestScore = 0.0;
-            foreach (var entry in _entries)
+            var template = TemplateSlots(fingerprint);
+            foreach (var entry in Candidates(fingerprint))
             {
-                if ((entry.At - at).Duration() > window)
+                if (entry.Removed || (entry.At - at).Duration() > window)
                 {
                     continue;
                 }
 
-                var score = Score(fingerprint, entry);
-                if (score > bestScore)
+                // Ties go to the older incident, so the answer never depends on the order candidates come in.
+                var score = Score(fingerprint, template, entry);
+                if (score > bestScore || (score == bestScore && score > 0 && entry.IncidentId < best))
                 {
                     (best, bestScore) = (entry.IncidentId, score);
                 }
@@ -102,6 +108,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
             var entry = new Entry(incidentId, fingerprint, at);
             _entries.Add(entry);
             Tally(entry);
+            Post(entry);
         }
     }
 
@@ -110,7 +117,9 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     {
         lock (_lock)
         {
-            if (_entries.RemoveAll(e => now - e.At > window) > 0)
+            // Stale counts only make template a little more likely, so recounting waits until enough has gone.
+            _removedSinceCount += _entries.RemoveAll(e => e.Removed = now - e.At > window);
+            if (_removedSinceCount > _entries.Count / 20)
             {
                 Recount();
             }
@@ -122,7 +131,8 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     {
         lock (_lock)
         {
-            if (_entries.RemoveAll(e => e.IncidentId == incidentId) > 0)
+            _removedSinceCount += _entries.RemoveAll(e => e.Removed = e.IncidentId == incidentId);
+            if (_removedSinceCount > _entries.Count / 20)
             {
                 Recount();
             }
@@ -136,20 +146,29 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         {
             var (agreement, conflict) = Terms(a, b);
             var (shared, title) = TitleAgreement(a, b);
-            return $"text {TextSimilarity(a, b):0.00} title {title:0.00} ({shared} words) terms {agreement:0.00}{(conflict ? " CONFLICT" : "")} score {Score(a, new Entry(0, b, default)):0.00}";
+            var template = TemplateSlots(a);
+            return $"text {TextSimilarity(a, template, b):0.00} title {title:0.00} ({shared} words) terms {agreement:0.00}{(conflict ? " CONFLICT" : "")} score {Score(a, template, new Entry(0, b, default)):0.00}";
         }
     }
 
     /// <summary>How strongly the item belongs to the entry's story; 0 when it does not.</summary>
-    private double Score(StoryFingerprint item, Entry entry)
+    private double Score(StoryFingerprint item, ulong template, Entry entry)
     {
         var known = entry.Fingerprint;
-        var text = TextSimilarity(item, known);
         if (item.IsLegacy || known.IsLegacy)
         {
             // Stored before terms existed: only the texts can be compared.
-            return item.Similarity(known) >= _rules.TextSimilarity ? text + 0.01 : 0;
+            var similarity = item.Similarity(known);
+            return similarity >= _rules.TextSimilarity ? similarity + 0.01 : 0;
         }
+
+        // Every rule below needs a shared term or two shared headline words: most pairs stop here, cheaply.
+        if (!SharesAny(item.Terms, known.Terms) && TitleAgreement(item, known).Shared < 2)
+        {
+            return 0;
+        }
+
+        var text = TextSimilarity(item, template, known);
 
         var (agreement, conflict) = Terms(item, known);
         if (conflict)
@@ -171,14 +190,26 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         return same ? text + title + (agreement / 4) + 0.01 : 0;
     }
 
+    /// <summary>Which of the item's MinHash slots hold template values (bit i for slot i), looked up once per item.</summary>
+    private ulong TemplateSlots(StoryFingerprint item)
+    {
+        var mask = 0UL;
+        for (var i = 0; i < StoryFingerprint.Size; i++)
+        {
+            mask |= IsTemplate(SlotKey(i, item.Slot(i)), _rules.TemplateStories) ? 1UL << i : 0;
+        }
+
+        return mask;
+    }
+
     /// <summary>Share of equal MinHash slots, counting only slots whose values are not template on either side.</summary>
-    private double TextSimilarity(StoryFingerprint a, StoryFingerprint b)
+    private double TextSimilarity(StoryFingerprint a, ulong templateOfA, StoryFingerprint b)
     {
         int usable = 0, same = 0;
         for (var i = 0; i < StoryFingerprint.Size; i++)
         {
             var (x, y) = (a.Slot(i), b.Slot(i));
-            if (IsTemplate(SlotKey(i, x), _rules.TemplateStories) || (x != y && IsTemplate(SlotKey(i, y), _rules.TemplateStories)))
+            if ((templateOfA & (1UL << i)) != 0 || (x != y && IsTemplate(SlotKey(i, y), _rules.TemplateStories)))
             {
                 continue;
             }
@@ -262,6 +293,22 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         return (shared, union == 0 ? 0 : (double)shared / union);
     }
 
+    private static bool SharesAny(IReadOnlyList<ulong> a, IReadOnlyList<ulong> b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            if (a[i] == b[j])
+            {
+                return true;
+            }
+
+            (i, j) = a[i] < b[j] ? (i + 1, j) : (i, j + 1);
+        }
+
+        return false;
+    }
+
     private static bool Contains(IReadOnlyList<ulong> sorted, ulong value)
     {
         int low = 0, high = sorted.Count - 1;
@@ -312,14 +359,94 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
 
     private void Recount()
     {
+        _removedSinceCount = 0;
         _carriers.Clear();
+        _termPostings.Clear();
+        _wordPostings.Clear();
+        _legacy.Clear();
         foreach (var entry in _entries)
         {
             Tally(entry);
+            Post(entry);
         }
     }
 
-    private sealed record Entry(long IncidentId, StoryFingerprint Fingerprint, DateTimeOffset At);
+    /// <summary>
+    /// The appearances that could pass a rule: every rule needs a shared (non-template) term or two shared headline
+    /// words, so an inverted index finds them without scanning the whole window. Legacy fingerprints are always looked at.
+    /// </summary>
+    private IEnumerable<Entry> Candidates(StoryFingerprint item)
+    {
+        if (item.IsLegacy)
+        {
+            return _entries;
+        }
+
+        var words = new Dictionary<Entry, int>(ReferenceEqualityComparer.Instance);
+        var found = new HashSet<Entry>(_legacy, ReferenceEqualityComparer.Instance);
+        foreach (var term in item.Terms)
+        {
+            if (!IsTemplate(TermKey(term), TermTemplateFactor * _rules.TemplateStories) && _termPostings.TryGetValue(TermKey(term), out var posted))
+            {
+                found.UnionWith(posted);
+            }
+        }
+
+        foreach (var word in item.TitleWords)
+        {
+            if (_wordPostings.TryGetValue(word, out var posted))
+            {
+                foreach (var entry in posted)
+                {
+                    if ((words[entry] = words.GetValueOrDefault(entry) + 1) == 2)
+                    {
+                        found.Add(entry);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private void Post(Entry entry)
+    {
+        if (entry.Fingerprint.IsLegacy)
+        {
+            _legacy.Add(entry);
+            return;
+        }
+
+        foreach (var term in entry.Fingerprint.Terms)
+        {
+            Posting(_termPostings, TermKey(term)).Add(entry);
+        }
+
+        foreach (var word in entry.Fingerprint.TitleWords)
+        {
+            Posting(_wordPostings, word).Add(entry);
+        }
+    }
+
+    private static List<Entry> Posting(Dictionary<ulong, List<Entry>> postings, ulong key)
+    {
+        if (!postings.TryGetValue(key, out var list))
+        {
+            postings[key] = list = [];
+        }
+
+        return list;
+    }
+
+    private sealed class Entry(long incidentId, StoryFingerprint fingerprint, DateTimeOffset at)
+    {
+        public long IncidentId => incidentId;
+        public StoryFingerprint Fingerprint => fingerprint;
+        public DateTimeOffset At => at;
+
+        /// <summary>Pruned or forgotten; the postings still hold it until the next recount.</summary>
+        public bool Removed { get; set; }
+    }
 
     /// <summary>The different stories (up to the template count) that carry one slot value or term.</summary>
     private sealed class Carriers

@@ -91,6 +91,9 @@ public static class StoryTerms
         "酒店", "宾馆", "商场", "车站", "水库", "集团", "工地", "学院", "幼儿园", "卫生院", "派出所", "养老院", "敬老院", "工业园",
     };
 
+    private static readonly System.Buffers.SearchValues<char> EndingStarts = System.Buffers.SearchValues.Create([.. Endings.Select(e => e.Ending[0]).Distinct()]);
+    private static readonly System.Buffers.SearchValues<char> SurnameChars = System.Buffers.SearchValues.Create(Surnames);
+
     private const string Surnames =
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
@@ -155,6 +158,11 @@ public static class StoryTerms
     /// <summary>A place whose ending starts at <paramref name="at"/>: up to two name characters before it.</summary>
     private static (StoryTerm? Term, int Used) PlaceEndingAt(string normal, int at)
     {
+        if (!EndingStarts.Contains(normal[at]))
+        {
+            return (null, 1);
+        }
+
         foreach (var (ending, level) in Endings)
         {
             if (string.CompareOrdinal(normal, at, ending, 0, ending.Length) != 0)
@@ -214,7 +222,7 @@ public static class StoryTerms
     private static StoryTerm? PersonAt(string normal, int at)
     {
         var c = normal[at];
-        if (!Surnames.Contains(c) || at + 1 >= normal.Length)
+        if (!SurnameChars.Contains(c) || at + 1 >= normal.Length)
         {
             return null;
         }
