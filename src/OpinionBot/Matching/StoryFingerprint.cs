@@ -97,8 +97,13 @@ public sealed class StoryFingerprint
         }
 
         var titleHashes = titleTerms.Select(TermHash).Distinct().Take(MaxTerms).ToArray();
-        var terms = titleHashes.Concat(textTerms.Select(TermHash)).Distinct().Take(MaxTerms).Order().ToArray();
-        return new StoryFingerprint(slots, TitleWordsOf(titlePhrases, titleTerms), terms, [.. titleHashes.Order()], false);
+        var latinNames = LatinNames.Find(text).ToList();
+        var terms = titleHashes.Concat(textTerms.Select(TermHash)).Concat(latinNames.Select(TermHash))
+            .Distinct().Take(MaxTerms).Order().ToArray();
+
+        // Words of a name are compared as the name, not again as headline words.
+        var nameWords = latinNames.SelectMany(n => n.Key[..n.Key.IndexOf('|')].Split(' ')).ToHashSet(StringComparer.Ordinal);
+        return new StoryFingerprint(slots, TitleWordsOf(titlePhrases, titleTerms, nameWords), terms, [.. titleHashes.Order()], false);
     }
 
     private static string Blank(string phrases, IReadOnlyList<StoryTerm> terms)
@@ -228,7 +233,7 @@ public sealed class StoryFingerprint
         (Hash(term.Key) & ~0xFFUL) | ((ulong)(term.Level & 0xF) << 2) | (ulong)term.Kind;
 
     /// <summary>Pairs of Chinese characters and Latin words of the headline, outside the terms and the noise words.</summary>
-    private static ulong[] TitleWordsOf(string normalTitle, IReadOnlyList<StoryTerm> terms)
+    private static ulong[] TitleWordsOf(string normalTitle, IReadOnlyList<StoryTerm> terms, HashSet<string> nameWords)
     {
         var chars = Blank(normalTitle, terms).ToCharArray();
 
@@ -257,9 +262,10 @@ public sealed class StoryFingerprint
                 i++;
             }
 
-            if (i - start >= 3 && !TitleNoise.Contains(new string(chars, start, i - start)))
+            var word = new string(chars, start, i - start);
+            if (word.Length >= 3 && !TitleNoise.Contains(word) && !nameWords.Contains(word))
             {
-                words.Add(Hash(chars.AsSpan(start, i - start)));
+                words.Add(Hash(word));
             }
 
             i = Math.Max(i, start + 1);

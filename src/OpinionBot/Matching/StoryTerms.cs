@@ -347,3 +347,42 @@ public static class StoryTerms
         return total + section + digit;
     }
 }
+
+/// <summary>
+/// Names in Latin script (City General Hospital, River Road): runs of capitalised words in running text, without a
+/// leading article, weekday or month. Taken from the text only, since English headlines often capitalise every word.
+/// </summary>
+public static partial class LatinNames
+{
+    /// <summary>Place level of a Latin name: it agrees, but (not knowing what it names) never decides a conflict.</summary>
+    public const int Level = 9;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Some", "About", "Around", "After", "Before", "This",
+        "That", "These", "Those", "Patients", "People", "Workers", "Commuters", "Residents", "Police", "Officials",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    };
+
+    public static IEnumerable<StoryTerm> Find(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
+        foreach (System.Text.RegularExpressions.Match match in Capitalised().Matches(text))
+        {
+            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(NotNames.Contains).ToList();
+            var sentenceStart = match.Index == 0 || text[..match.Index].TrimEnd().EndsWith('.');
+            if (words.Count >= 2 || (words.Count == 1 && words[0].Length >= 4 && !sentenceStart && !NotNames.Contains(words[0])))
+            {
+                yield return new StoryTerm(StoryTermKind.Place, Level, string.Join(' ', words).ToLowerInvariant() + "|" + Level, 0, 0);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")]
+    private static partial System.Text.RegularExpressions.Regex Capitalised();
+}

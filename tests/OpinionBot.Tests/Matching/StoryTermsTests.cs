@@ -37,6 +37,15 @@ public sealed class StoryTermsTests
     }
 
     [Fact]
+    public void LatinNames_RunsOfCapitalisedWords_WithoutArticlesOrWeekdays()
+    {
+        var names = LatinNames.Find("The River Road bridge closed on Monday. Patients at City General Hospital waited; the Riverside factory shut.")
+            .Select(t => t.Key).ToList();
+
+        Assert.Equal(["river road|9", "city general hospital|9", "riverside|9"], names);
+    }
+
+    [Fact]
     public void Find_SameEventReportedTwice_OneStory_SameTextInAnotherVillage_Another()
     {
         var index = new StoryIndex(TimeSpan.FromHours(48));
