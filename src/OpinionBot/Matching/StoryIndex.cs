@@ -163,12 +163,11 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         }
 
         // Every rule below needs a shared term or two shared headline words: most pairs stop here, cheaply.
-        if (!SharesAny(item.Terms, known.Terms) && TitleAgreement(item, known).Shared < 2)
+        var (sharedWords, title) = TitleAgreement(item, known);
+        if (sharedWords < 2 && !SharesAny(item.Terms, known.Terms))
         {
             return 0;
         }
-
-        var text = TextSimilarity(item, template, known);
 
         var (agreement, conflict) = Terms(item, known);
         if (conflict)
@@ -176,7 +175,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
             return 0;
         }
 
-        var (sharedWords, title) = TitleAgreement(item, known);
+        var text = TextSimilarity(item, template, known);
 
         // Headlines naming different places (and nothing in common) are not the same headline, however alike.
         var headlinesApart = PlaceLevels(item.TitleTerms) != 0 && PlaceLevels(known.TitleTerms) != 0 && SharedLevels(item.TitleTerms, known.TitleTerms) == 0 && agreement == 0;

@@ -70,6 +70,19 @@ public sealed class StoryTermsTests
     }
 
     [Fact]
+    public void Parse_StoredFingerprint_KeepsTermsAndHeadlineWords()
+    {
+        var fingerprint = StoryFingerprint.Of("石桥镇红旗村垃圾堆成山无人清运", "群众反映：石桥镇红旗村村口的垃圾已经一个多月没人清运，王女士说清运要3000元。");
+        var parsed = StoryFingerprint.Parse(fingerprint.ToString());
+
+        Assert.False(parsed.IsLegacy);
+        Assert.Equal(fingerprint.Terms, parsed.Terms);
+        Assert.Equal(fingerprint.TitleTerms, parsed.TitleTerms);
+        Assert.Equal(fingerprint.TitleWords, parsed.TitleWords);
+        Assert.True(StoryFingerprint.Parse("2.AAAA.x.y").IsEmpty);
+    }
+
+    [Fact]
     public void Parse_FingerprintStoredBeforeTerms_IsComparedByTextAlone()
     {
         var current = StoryFingerprint.Of("城南小学多名学生午餐后呕吐腹泻", "今天中午，城南小学多名学生在食用学校午餐后出现呕吐、腹泻症状。");
