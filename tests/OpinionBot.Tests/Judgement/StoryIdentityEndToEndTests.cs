@@ -110,4 +110,32 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         Assert.Contains("转：县人民医院急诊拒收病人", merge.Comment);
         Assert.Contains(repostUrl, merge.Comment);
     }
+
+    [Fact]
+    public async Task AfterARestart_TheRebuiltIndexStillKnowsTheStory_AndStillKeepsAnotherPlaceApart()
+    {
+        var api = _bot.Api;
+        var published = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var first = ("石桥镇红旗村小卖部卖三无辣条 多名孩子吃后腹泻", _bot.Site.BaseUrl + "/r/1", published,
+            "石桥镇红旗村村口小卖部卖的辣条没有生产日期和厂家，村里好几个孩子吃了都拉肚子，家长投诉无门。");
+        _bot.Site.Set("/feed.xml", TestFeeds.Rss(first));
+        await _bot.StartAsync();
+        await api.WaitUntilAsync(() => api.Messages(BotHarness.TeamChat).Count(m => m.Text!.Contains("🔔")) == 1, Patience);
+        await _bot.StopAsync();
+
+        _bot.Site.Set("/feed.xml", TestFeeds.Rss(
+            first,
+            ("红旗村三无辣条致孩子拉肚子 家长投诉", _bot.Site.BaseUrl + "/r/2", published.AddMinutes(5),
+                "网友反映，石桥镇红旗村小卖部售卖无生产日期的辣条，多个孩子吃后拉肚子，家长投诉无门。"),
+            ("光明村小卖部卖三无辣条 多名孩子吃后腹泻", _bot.Site.BaseUrl + "/r/3", published.AddMinutes(6),
+                "城关镇光明村村口小卖部卖的辣条没有生产日期和厂家，村里好几个孩子吃了都拉肚子，家长投诉无门。")));
+        await _bot.StartAsync();
+
+        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 3, Patience);
+        var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());
+        Assert.Equal(2, incidents.Count);
+        Assert.Equal(2, incidents[0].Appearances.Count);
+        Assert.StartsWith("光明村", incidents[1].Title);
+        await api.WaitUntilAsync(() => api.Messages(BotHarness.TeamChat).Any(m => m.Text!.Contains("红旗村") && m.Text.Contains("共 2 篇")), Patience);
+    }
 }
