@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
+using OpinionBot.Matching;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;
@@ -21,7 +22,7 @@ public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, Time
         }
 
         card.Append('\n').Append("<b>").Append(Html(Shorten(incident.Title, MaxTitle))).Append("</b>\n");
-        Line(card, text.Source, Html(SourcesOf(incident)));
+        Line(card, text.Source, SourcesOf(incident, text));
         // A monstrous URL is shown, not linked: Telegram refuses over-long link entities.
         Line(card, text.Link, incident.Url.Length <= 2000
             ? $"<a href=\"{Html(incident.Url)}\">{Html(Shorten(incident.Url, 60))}</a>"
@@ -125,10 +126,19 @@ public sealed class CardRenderer(PeopleDirectory people, DutyRoster roster, Time
 
     public string Time(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd HH:mm");
 
-    private static string SourcesOf(Incident incident)
+    /// <summary>
+    /// One source as is; a merged story shows its first publisher, how many other sources and how many appearances
+    /// (also when one source carried it twice). HTML-safe.
+    /// </summary>
+    private static string SourcesOf(Incident incident, Strings text)
     {
-        var sources = incident.Appearances.Select(a => a.SourceName).Distinct().ToList();
-        return sources.Count <= 1 ? incident.SourceName : $"{incident.SourceName} +{sources.Count - 1}";
+        if (incident.Appearances.Count <= 1)
+        {
+            return Html(incident.SourceName);
+        }
+
+        var spread = StorySpread.Of(incident.Appearances, TimeSpan.FromDays(1));
+        return text.StorySpreadLine(Html(Shorten(spread.First?.Source ?? incident.SourceName, 40)), spread.TotalSources, spread.Appearances);
     }
 
     private static void Line(StringBuilder card, string label, string value) =>

@@ -104,4 +104,7 @@ public sealed class AuditEntry
     public IncidentStatus From { get; set; }
     public IncidentStatus To { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>The link of the item an entry is about, e.g. an appearance merged into the incident.</summary>
+    public string? Link { get; set; }
 }

@@ -238,7 +238,10 @@ public sealed class IncidentService(
         }
 
         var reappeared = incident.Status == IncidentStatus.Resolved && incident.WatchUntil > appearance.Discovered;
-        var entry = Entry(appearance.Discovered, Actor.Bot, reappeared ? "reappeared" : "appeared", incident.Status, incident.Status, appearance.SourceName);
+        // The audit trail names what was merged and where, so a wrong merge can be seen and undone.
+        var entry = Entry(appearance.Discovered, Actor.Bot, reappeared ? "reappeared" : "appeared", incident.Status, incident.Status,
+            Text.Strings.MergedItem(appearance.SourceName, appearance.Item.Title, appearance.Item.Url));
+        entry.Link = appearance.Item.Url;
         Save(incident, entry);
         events.Changed(incident, entry);
         if (reappeared)

@@ -14,8 +14,17 @@ public sealed class MatchingOptions
     /// <summary>Items this close in time (discovery) can join the same story.</summary>
     public TimeSpan StoryWindow { get; set; } = TimeSpan.FromHours(48);
 
-    /// <summary>Estimated Jaccard similarity of fingerprints from which two items are the same story.</summary>
+    /// <summary>Text similarity (template text left out) from which two items that share a place, person or count are one story.</summary>
     public double StorySimilarity { get; set; } = StoryIndex.DefaultThreshold;
+
+    /// <summary>Headline event-word similarity from which two items are one story; half of it when they share a term.</summary>
+    public double StoryTitleSimilarity { get; set; } = 0.5;
+
+    /// <summary>Text and terms carried by this many different stories are template (boilerplate, a city name).</summary>
+    public int StoryTemplateStories { get; set; } = 3;
+
+    /// <summary>The story identity rules these settings give.</summary>
+    public StoryRules StoryRules => new(StorySimilarity, StoryTitleSimilarity, StoryTemplateStories);
 
     /// <summary>How long an incident's key terms stay under focused monitoring (重点监控).</summary>
     public int WatchDays { get; set; } = 7;

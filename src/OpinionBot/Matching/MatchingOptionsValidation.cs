@@ -17,6 +17,12 @@ public sealed class MatchingOptionsValidation : IValidateOptions<MatchingOptions
             return ValidateOptionsResult.Fail("Matching:StoryWindow, Matching:WatchDays and Matching:WatchMinHits must be positive.");
         }
 
+        if (options.StoryTitleSimilarity is not (> 0 and <= 1) || options.StoryTemplateStories < 2)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Matching:StoryTitleSimilarity {options.StoryTitleSimilarity} must be between 0 and 1 (default 0.5) and Matching:StoryTemplateStories {options.StoryTemplateStories} at least 2 (default 3).");
+        }
+
         return options.StorySimilarity is > 0 and <= 1
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Matching:StorySimilarity {options.StorySimilarity} must be between 0 and 1 (default {StoryIndex.DefaultThreshold}).");

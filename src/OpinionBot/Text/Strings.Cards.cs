@@ -63,6 +63,7 @@ public sealed partial class Strings
         "falsealarm" => Pick("标记误报", "marked a false alarm"),
         "worsened" => Pick("记录恶化", "recorded worsening"),
         "reappeared" => Pick("记录再次出现", "recorded a reappearance"),
+        "appeared" => Pick("并入同一事件", "merged an appearance"),
         "grade" => Pick("调整等级", "changed the grade"),
         "mute" => Pick("暂停提醒", "muted reminders"),
         _ => action,
