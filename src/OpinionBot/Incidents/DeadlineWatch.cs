@@ -79,7 +79,11 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         var start = incident.Discovered;
         if (now >= due - settings.FinalReminder && Mark(incident, $"{key}-final"))
         {
-            Mark(incident, $"{key}-half"); // the final reminder makes the half-time one pointless
+            // The final reminder makes the half-time one pointless: marked as done, but not logged as sent.
+            if (!incident.DeadlineSteps.Contains($"{key}-half"))
+            {
+                incident.DeadlineSteps.Add($"{key}-half");
+            }
             Remind(incident, new Reminder(ReminderKind.Final, kind, due), now);
             return 1;
         }
@@ -102,7 +106,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         }
     }
 
-    private static bool Mark(Incident incident, string step)
+    private bool Mark(Incident incident, string step)
     {
         if (incident.DeadlineSteps.Contains(step))
         {
@@ -110,6 +114,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         }
 
         incident.DeadlineSteps.Add(step);
+        incident.ReminderLog.Add(new ReminderLogEntry { At = time.GetUtcNow(), Step = step });
         return true;
     }
 
