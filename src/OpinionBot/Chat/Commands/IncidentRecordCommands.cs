@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Reports.Documents;
 
 namespace OpinionBot.Chat.Commands;
 
@@ -14,7 +15,9 @@ public sealed class IncidentRecordCommands(
     EvidenceStore evidence,
     Outbox outbox,
     IOptionsMonitor<ReportsOptions> reports,
-    TimeProvider time) : ICommandFamily
+    TimeProvider time,
+    DocumentIssuer issuer,
+    PeopleDirectory people) : ICommandFamily
 {
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
@@ -46,14 +49,25 @@ public sealed class IncidentRecordCommands(
     private void Special(CommandRequest request, Incident incident)
     {
         var text = request.Text;
-        var report = SpecialReport.Build(incident, evidence.List(incident.Number), text, reports.CurrentValue.ResolveZone(), time.GetUtcNow());
+        var report = SpecialReport.Build(incident, evidence.List(incident.Number), text, reports.CurrentValue.ResolveZone(), time.GetUtcNow(), people.NameOf);
         foreach (var part in TelegramText.Split(report.Html()))
         {
             request.Reply(part);
         }
 
-        outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(),
+        // Each 专报 issued takes the next 期号 of the year, in the same transaction as the messages that carry it.
+        var heading = issuer.Next("special", people.NameOf(request.UserId));
+        outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(heading, text),
             TelegramText.Escape(text.SpecialCaption(incident.Number)));
+        if (issuer.Pdf(report.Official(heading, text)) is { } pdf)
+        {
+            outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialPdfFileName(incident.Number), pdf,
+                TelegramText.Escape(text.SpecialPdfCaption(incident.Number)));
+        }
+        else
+        {
+            request.Reply(TelegramText.Escape(text.NoPdfFont));
+        }
     }
 
     private void Evidence(CommandRequest request, Incident incident)

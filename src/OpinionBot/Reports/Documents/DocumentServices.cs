@@ -7,6 +7,9 @@ public static class DocumentServices
 {
     public static IServiceCollection AddIncidentRecords(this IServiceCollection services)
     {
+        services.AddOptions<DocumentOptions>().BindConfiguration(ReportsOptions.Section);
+        services.AddSingleton<DocumentIssuer>();
+        services.AddSingleton<ICommandFamily, NoticeCommand>();
         services.AddSingleton<HistoryCommand>();
         services.AddSingleton<ICommandFamily>(sp => sp.GetRequiredService<HistoryCommand>());
         services.AddSingleton<ICommandButtons>(sp => sp.GetRequiredService<HistoryCommand>());
