@@ -65,6 +65,9 @@ public sealed partial class Strings
         "reappeared" => Pick("记录再次出现", "recorded a reappearance"),
         "grade" => Pick("调整等级", "changed the grade"),
         "mute" => Pick("暂停提醒", "muted reminders"),
+        "note" => Pick("添加备注", "added a note"),
+        "appeared" => Pick("记录转载", "recorded a repost"),
+        "notice" => Pick("发出抄告单", "sent a contact sheet"),
         _ => action,
     };
 
