@@ -153,6 +153,18 @@ public sealed class BrowserEvidenceTests : IAsyncLifetime
         Assert.Equal(0, _site.RequestCount("/list"));
     }
 
+    [Theory]
+    [InlineData("browser", true, "browser")]
+    [InlineData("HTTP", true, "http")]
+    [InlineData("chrome", false, "http")]
+    public void FetchField_FromTheChat_TakesHttpOrBrowserOnly(string value, bool accepted, string stored)
+    {
+        var source = new SourceDefinition();
+
+        Assert.Equal(accepted, SourceFields.Apply(source, "fetch", value));
+        Assert.Equal(stored, source.Fetch);
+    }
+
     private SourceReader Reader(PageBrowser browser) =>
         new(_fetcher, _fetching, TimeProvider.System, NullLogger<SourceReader>.Instance, renderer: browser);
 
