@@ -65,6 +65,8 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
             var finished = await Task.WhenAny(work, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
             if (finished != work)
             {
+                // The page is closed below, which ends the navigation with an error nobody awaits: observe it here.
+                _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new FetchException(FetchFailureKind.Timeout, $"the page did not finish within {_options.PageTimeout.TotalSeconds:0} s");
             }
@@ -147,9 +149,19 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
                     await e.Request.ContinueAsync();
                 }
             }
-            catch (PuppeteerException)
+            catch (Exception ex)
             {
-                // The page closed while the request was being judged.
+                // An async event handler must not throw: that would end the process. The page may have closed while the
+                // request was judged; anything else refuses the request.
+                _logger.LogDebug("Browser request {Url} not judged: {Error}", e.Request.Url, ex.Message);
+                try
+                {
+                    await e.Request.AbortAsync(RequestAbortErrorCode.Failed);
+                }
+                catch (Exception)
+                {
+                    // Already handled, or the page is gone.
+                }
             }
         };
     }
