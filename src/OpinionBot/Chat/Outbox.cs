@@ -52,6 +52,33 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
         Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileId = fileId, FileName = fileName, ReplyToMessageId = replyTo });
     }
 
+    /// <summary>
+    /// Photos as albums of up to 10 (Telegram's limit for a media group); a lone photo goes as a plain photo.
+    /// Captions are HTML.
+    /// </summary>
+    public void SendPhotos(long chatId, IReadOnlyList<(string FileName, byte[] Content, string Caption)> photos)
+    {
+        foreach (var album in photos.Chunk(10))
+        {
+            if (album.Length == 1)
+            {
+                SendFile(chatId, OutboxKind.Photo, album[0].FileName, album[0].Content, album[0].Caption);
+                continue;
+            }
+
+            var media = new List<MediaItem>();
+            foreach (var (fileName, content, caption) in album)
+            {
+                var fileId = $"outbox/{Guid.NewGuid():N}/{fileName}";
+                using var stream = new MemoryStream(content, writable: false);
+                db.Files.Upload(fileId, fileName, stream);
+                media.Add(new MediaItem(fileId, fileName, caption));
+            }
+
+            Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.MediaGroup, Media = media });
+        }
+    }
+
     /// <summary>Chats where the incident's card is (or is about to be) shown.</summary>
     public IReadOnlyList<long> CardChats(long incidentId) =>
         db.Cards.Find(c => c.IncidentId == incidentId).Select(c => c.ChatId).ToList();

@@ -58,6 +58,31 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     return result.MessageId;
                 }
 
+            case OutboxKind.MediaGroup when message.Media is { Count: > 0 } media:
+                var streams = new List<MemoryStream>();
+                try
+                {
+                    var album = new List<IAlbumInputMedia>();
+                    foreach (var item in media)
+                    {
+                        var stream = new MemoryStream();
+                        streams.Add(stream);
+                        db.Read(() => db.Files.Download(item.FileId, stream));
+                        stream.Position = 0;
+                        album.Add(new InputMediaPhoto(InputFile.FromStream(stream, item.FileName)) { Caption = item.Caption, ParseMode = ParseMode.Html });
+                    }
+
+                    var messages = await bot.SendMediaGroup(message.ChatId, album, cancellationToken: cancellationToken);
+                    return messages.Length > 0 ? messages[0].MessageId : null;
+                }
+                finally
+                {
+                    foreach (var stream in streams)
+                    {
+                        await stream.DisposeAsync();
+                    }
+                }
+
             default:
                 logger.LogError("Unknown outbox message kind {Kind} (id {Id})", message.Kind, message.Id);
                 return null;

@@ -40,6 +40,13 @@ public sealed class OutboxMessage
     public string? FileId { get; set; }
     public string? FileName { get; set; }
 
+    /// <summary>For <see cref="OutboxKind.MediaGroup"/>: the photos (file ids, names, captions), 2 to 10 of them.</summary>
+    public List<MediaItem>? Media { get; set; }
+
+    /// <summary>Every uploaded file this message hands to Telegram, to delete once it is delivered.</summary>
+    public IEnumerable<string> AllFileIds() =>
+        (FileId is null ? [] : new[] { FileId }).Concat(Media?.Select(m => m.FileId) ?? []);
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
@@ -69,7 +76,13 @@ public enum OutboxKind
 
     /// <summary>Edit the message <see cref="OutboxMessage.MessageId"/> in <see cref="OutboxMessage.ChatId"/>.</summary>
     EditMessage = 4,
+
+    /// <summary>Photos sent together as one album (sendMediaGroup), see <see cref="OutboxMessage.Media"/>.</summary>
+    MediaGroup = 5,
 }
+
+/// <summary>One photo of a media group: its upload in LiteDB file storage, its name and its HTML caption.</summary>
+public sealed record MediaItem(string FileId, string FileName, string Caption);
 
 /// <summary>An inline button: its label and its callback data (at most 64 bytes).</summary>
 public sealed record ButtonSpec(string Text, string Data);

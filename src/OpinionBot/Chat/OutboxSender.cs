@@ -285,9 +285,9 @@ public sealed class OutboxSender(
         db.Write(() =>
         {
             db.Outbox.Update(message);
-            if (message.FileId is not null)
+            foreach (var fileId in message.AllFileIds())
             {
-                db.Files.Delete(message.FileId); // the upload was only a hand-over to Telegram
+                db.Files.Delete(fileId); // the upload was only a hand-over to Telegram
             }
         });
     }
@@ -306,9 +306,9 @@ public sealed class OutboxSender(
         return db.Write(() =>
         {
             var old = db.Outbox.Find(m => m.DeliveredAt != null && m.DeliveredAt < before).ToList();
-            foreach (var message in old.Where(m => m.FileId is not null))
+            foreach (var fileId in old.SelectMany(m => m.AllFileIds()))
             {
-                db.Files.Delete(message.FileId!);
+                db.Files.Delete(fileId);
             }
 
             return db.Outbox.DeleteMany(m => m.DeliveredAt != null && m.DeliveredAt < before);

@@ -7,6 +7,7 @@ using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Reports;
+using OpinionBot.Reports.Documents;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
@@ -129,6 +130,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICommandFamily, TopicCommands>();
         services.AddSingleton<ICommandFamily, HeightenedCommand>();
         services.AddSingleton<ICommandFamily, WatchCommands>();
+        services.AddIncidentRecords();
         services.AddSingleton<HeightenedSwitch>();
         services.AddSingleton<CommandRouter>();
         services.AddHostedService<CommandMenus>();

@@ -72,7 +72,11 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         var start = incident.Discovered;
         if (now >= due - settings.FinalReminder && Mark(incident, $"{key}-final"))
         {
-            Mark(incident, $"{key}-half"); // the final reminder makes the half-time one pointless
+            // The final reminder makes the half-time one pointless: marked as done, but not logged as sent.
+            if (!incident.DeadlineSteps.Contains($"{key}-half"))
+            {
+                incident.DeadlineSteps.Add($"{key}-half");
+            }
             Remind(incident, new Reminder(ReminderKind.Final, kind, due), now);
             return 1;
         }
@@ -135,7 +139,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         }
     }
 
-    private static bool Mark(Incident incident, string step)
+    private bool Mark(Incident incident, string step)
     {
         if (incident.DeadlineSteps.Contains(step))
         {
@@ -143,6 +147,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
         }
 
         incident.DeadlineSteps.Add(step);
+        incident.ReminderLog.Add(new ReminderLogEntry { At = time.GetUtcNow(), Step = step });
         return true;
     }
 

@@ -64,6 +64,9 @@ public sealed class Incident
     public List<IncidentNote> Notes { get; set; } = [];
     public List<AuditEntry> Audit { get; set; } = [];
 
+    /// <summary>When each reminder step was taken (<c>report-half</c> at 10:00 …), for <c>/history</c>.</summary>
+    public List<ReminderLogEntry> ReminderLog { get; set; } = [];
+
     /// <summary>Bumped on every change; buttons carry it so a press on a stale card is refused.</summary>
     public int Version { get; set; }
 }
@@ -107,4 +110,23 @@ public sealed class AuditEntry
 
     /// <summary>The link of the item an entry is about, e.g. an appearance merged into the incident.</summary>
     public string? Link { get; set; }
+
+    /// <summary>Assign: the person it went to (the actor is who assigned it).</summary>
+    public long? AssigneeId { get; set; }
+
+    /// <summary>Assign to a department, or a contact sheet (抄告单) sent to one.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>Escalate: the level reached (1 department lead, 2 leadership group).</summary>
+    public int? Level { get; set; }
+
+    /// <summary>Resolve: the handling outcome chosen.</summary>
+    public HandlingOutcome? Outcome { get; set; }
+}
+
+/// <summary>A deadline step (reminder, overdue, progress) and when the bot took it.</summary>
+public sealed class ReminderLogEntry
+{
+    public DateTimeOffset At { get; set; }
+    public string Step { get; set; } = "";
 }

@@ -105,6 +105,7 @@ public sealed class IncidentService(
                 incident.Department = department; // 分转交办: the department now answers for it
             }
 
+            Describe(entry, incident, action);
             Save(incident, entry);
             if (action == IncidentAction.Escalate)
             {
@@ -211,6 +212,7 @@ public sealed class IncidentService(
 
         var entry = Entry(time.GetUtcNow(), Actor.Bot, "escalate", incident.Status, incident.Status, reason);
         incident.EscalationLevel = straightToLeadership ? LeadershipLevel : NextLevel(incident);
+        entry.Level = incident.EscalationLevel;
         Save(incident, entry);
         events.Escalated(incident, entry);
     }
@@ -288,6 +290,31 @@ public sealed class IncidentService(
     /// <summary>The escalation reason recorded when the grade alone sends an incident up (see <c>Strings.EscalationReason</c>).</summary>
     public static string GradeEscalationReason(Grade grade) => grade == Grade.Major ? "grade-major" : "grade-larger";
 
+    /// <summary>
+    /// Records that a contact sheet (网络舆情抄告单) went to a department, in the audit trail. Call inside a write, with the
+    /// messages that deliver it.
+    /// </summary>
+    public ActionResult RecordNotice(long incidentId, Actor actor, string department) =>
+        Change(incidentId, actor, Role.Officer, _ => () => ("notice", department));
+
+    // What the trail needs to say the change in words later: to whom, which level, which outcome.
+    private static void Describe(AuditEntry entry, Incident incident, IncidentAction action)
+    {
+        switch (action)
+        {
+            case IncidentAction.Assign:
+                entry.AssigneeId = incident.AssigneeId;
+                entry.Department = incident.Department;
+                break;
+            case IncidentAction.Escalate:
+                entry.Level = incident.EscalationLevel;
+                break;
+            case IncidentAction.Resolve:
+                entry.Outcome = incident.Outcome;
+                break;
+        }
+    }
+
     internal void Save(Incident incident, AuditEntry entry)
     {
         incident.Audit.Add(entry);
@@ -332,6 +359,8 @@ public sealed class IncidentService(
                 incident.EscalationLevel = NextLevel(incident);
                 break;
             case IncidentAction.Resolve:
+                // Whoever resolves an incident nobody holds (e.g. after a send-back) is the one who handled it.
+                incident.AssigneeId ??= actor.Id == Actor.Bot.Id ? null : actor.Id;
                 incident.ResolvedAt = now;
                 incident.Outcome = outcome ?? incident.Outcome ?? HandlingOutcome.Other;
                 incident.WatchUntil = now + deadlines.CurrentValue.WatchPeriod;

@@ -6,7 +6,8 @@ using OpinionBot.Storage;
 namespace OpinionBot.Reports;
 
 /// <summary>
-/// 证据备份: saves the page of each newly opened incident as it was, right after the intake that opened it. Runs
+/// 证据备份: saves each page an incident appeared on (the first and every repost) as it was, right after the intake
+/// that found it: through the browser (with screenshot and PDF print) when one is installed, else over HTTP. Runs
 /// outside any transaction (fetching takes time); a stored cursor (the last incident id handled) moves forward in the
 /// same transaction as each saved entry, so after a crash the next pass picks up exactly where this one stopped.
 /// A page that cannot be fetched is still backed up, from what the source listed, with HTTP status 0 and the error.
@@ -17,7 +18,8 @@ public sealed class EvidenceBackup(
     SafeFetcher fetcher,
     SourceCatalog sources,
     TimeProvider time,
-    ILogger<EvidenceBackup> logger) : IDisposable
+    ILogger<EvidenceBackup> logger,
+    Evidence.PageCapture? pages = null) : IDisposable
 {
     /// <summary>Counter: the id of the last incident whose evidence was handled.</summary>
     public const string CursorKey = "evidence-captured-through";
@@ -42,7 +44,18 @@ public sealed class EvidenceBackup(
             var saved = 0;
             foreach (var incident in pending)
             {
-                saved += await CaptureAsync(incident, listed, cancellationToken) ? 1 : 0;
+                saved += await CaptureAsync(incident, listed, cancellationToken);
+            }
+
+            // Reposts found since: every appearance of a story is evidence, not only the first.
+            var since = time.GetUtcNow() - Fresh;
+            var open = db.Read(() => db.Incidents.Find(i => i.Id <= cursor && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm).ToList());
+            foreach (var incident in open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)))
+            {
+                foreach (var url in Evidence.AppearanceUrls.Missing(incident, store, firstToo: false, since))
+                {
+                    saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
+                }
             }
 
             return saved;
@@ -55,35 +68,42 @@ public sealed class EvidenceBackup(
 
     public void Dispose() => _pass.Dispose();
 
-    private async Task<bool> CaptureAsync(Incident incident, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
+    private async Task<int> CaptureAsync(Incident incident, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
     {
         if (incident.Discovered < time.GetUtcNow() - Fresh)
         {
             db.Write(() => db.SetValue(CursorKey, incident.Id));
-            return false;
+            return 0;
         }
 
+        var saved = 0;
+        foreach (var url in Evidence.AppearanceUrls.Missing(incident, store, firstToo: true, DateTimeOffset.MinValue))
+        {
+            saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
+        }
+
+        db.Write(() => db.SetValue(CursorKey, incident.Id));
+        return saved;
+    }
+
+    private async Task<bool> CaptureOneAsync(Incident incident, string url, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
+    {
         EvidenceCapture capture;
         try
         {
-            capture = await FetchAsync(incident, cancellationToken);
+            capture = await FetchAsync(incident, url, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Any failure (refused, timed out, 404, unreadable) still leaves evidence behind.
             logger.LogWarning("Evidence for {Number}: {Url} could not be fetched ({Error}); saving what the source listed",
-                incident.Number, incident.Url, ex.Message);
-            capture = Listed(incident, listed, ex.Message);
+                incident.Number, url, ex.Message);
+            capture = Listed(incident, url, listed, ex.Message);
         }
 
         try
         {
-            var record = db.Write(() =>
-            {
-                var saved = store.Save(incident, capture);
-                db.SetValue(CursorKey, incident.Id);
-                return saved;
-            });
+            var record = db.Write(() => store.Save(incident, capture));
             logger.LogInformation("Evidence {Evidence} saved for {Number} (HTTP {Status}, SHA-256 {Sha256})",
                 record.Id, incident.Number, record.HttpStatus, record.Sha256);
             return true;
@@ -92,16 +112,21 @@ public sealed class EvidenceBackup(
         {
             // Skip this one rather than block every later incident's evidence behind it.
             logger.LogError(ex, "Evidence for {Number} could not be saved", incident.Number);
-            db.Write(() => db.SetValue(CursorKey, incident.Id));
             return false;
         }
     }
 
-    private async Task<EvidenceCapture> FetchAsync(Incident incident, CancellationToken cancellationToken)
+    private async Task<EvidenceCapture> FetchAsync(Incident incident, string address, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(incident.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            throw new FetchException(FetchFailureKind.Blocked, $"'{incident.Url}' is not a web address");
+            throw new FetchException(FetchFailureKind.Blocked, $"'{address}' is not a web address");
+        }
+
+        // The browser's capture (screenshot and PDF print too) when there is one; plain HTTP when not or when it fails.
+        if (pages is { Available: true } && await pages.TryCaptureAsync(address, ContentSelector(incident), cancellationToken) is { } shot)
+        {
+            return shot;
         }
 
         var page = await fetcher.FetchAsync(url, null, cancellationToken);
@@ -109,7 +134,7 @@ public sealed class EvidenceBackup(
             : page.Charset is null ? page.MediaType
             : $"{page.MediaType}; charset={page.Charset}";
         var finalUrl = page.FinalUrl.AbsoluteUri == url.AbsoluteUri ? null : page.FinalUrl.AbsoluteUri;
-        return new EvidenceCapture(incident.Url, page.Body, TextOf(page, ContentSelector(incident)), page.StatusCode, contentType,
+        return new EvidenceCapture(address, page.Body, TextOf(page, ContentSelector(incident)), page.StatusCode, contentType,
             time.GetUtcNow(), finalUrl);
     }
 
@@ -128,15 +153,22 @@ public sealed class EvidenceBackup(
         return decoded.Failed ? "" : html ? HtmlExtractor.ExtractContent(decoded.Text, contentSelector) : decoded.Text;
     }
 
+    internal static string TextOfHtml(byte[] body, string? charset, string? contentSelector)
+    {
+        var decoded = TextDecoder.Decode(body, charset, DocumentKind.Html);
+        return decoded.Failed ? "" : HtmlExtractor.ExtractContent(decoded.Text, contentSelector);
+    }
+
     private string? ContentSelector(Incident incident) =>
         sources.Find(incident.SourceName)?.Selectors.Content;
 
     /// <summary>What the source gave for the item (title and text), or the incident's title when the item is not at hand.</summary>
-    private EvidenceCapture Listed(Incident incident, IReadOnlyList<SourceItem> listed, string error)
+    private EvidenceCapture Listed(Incident incident, string url, IReadOnlyList<SourceItem> listed, string error)
     {
-        var item = listed.FirstOrDefault(i => i.Url == incident.Url);
-        var text = item is null ? incident.Title : $"{item.Title}\n\n{item.Text}".Trim();
-        return new EvidenceCapture(incident.Url, Encoding.UTF8.GetBytes(text), text, 0, "text/plain; charset=utf-8",
+        var item = listed.FirstOrDefault(i => i.Url == url);
+        var title = incident.Appearances.FirstOrDefault(a => a.Url == url)?.Title is { Length: > 0 } seen ? seen : incident.Title;
+        var text = item is null ? title : $"{item.Title}\n\n{item.Text}".Trim();
+        return new EvidenceCapture(url, Encoding.UTF8.GetBytes(text), text, 0, "text/plain; charset=utf-8",
             time.GetUtcNow(), Error: error);
     }
 }

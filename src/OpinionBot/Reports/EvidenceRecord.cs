@@ -37,18 +37,40 @@ public sealed class EvidenceRecord
     public long Length { get; set; }
     public string RawFileId { get; set; } = "";
     public string TextFileId { get; set; } = "";
+
+    /// <summary>The full-page PNG screenshot and the PDF print from the browser, with their SHA-256; null without a browser.</summary>
+    public string? ScreenshotFileId { get; set; }
+    public string? ScreenshotSha256 { get; set; }
+    public string? PdfFileId { get; set; }
+    public string? PdfSha256 { get; set; }
 }
 
 /// <summary>What the fetcher hands over when an item becomes an incident (or is captured again).</summary>
 public sealed record EvidenceCapture(
     string Url, byte[] Raw, string Text, int HttpStatus, string ContentType, DateTimeOffset? CapturedAt = null,
-    string? FinalUrl = null, string? Error = null);
+    string? FinalUrl = null, string? Error = null)
+{
+    /// <summary>The browser's full-page PNG screenshot and PDF print, when a browser captured the page.</summary>
+    public byte[]? Screenshot { get; init; }
+    public byte[]? Pdf { get; init; }
+}
 
 /// <summary>A stored file ready to send, e.g. with <c>/evidence N</c>.</summary>
 public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>The outcome of re-hashing one evidence entry.</summary>
-public sealed record EvidenceCheck(string Number, bool RawIntact, bool TextIntact)
+public sealed record EvidenceCheck(string Number, bool RawIntact, bool TextIntact, bool ImagesIntact = true)
 {
-    public bool Intact => RawIntact && TextIntact;
+    public bool Intact => RawIntact && TextIntact && ImagesIntact;
+}
+
+/// <summary>One stored file of an evidence entry, what it is, and the hash recorded at capture.</summary>
+public sealed record EvidencePart(EvidencePartKind Kind, EvidenceFile File, string RecordedSha256);
+
+public enum EvidencePartKind
+{
+    Raw,
+    Text,
+    Screenshot,
+    Pdf,
 }

@@ -53,6 +53,18 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
             var metadata = new BsonDocument { ["incident"] = incident.Number, ["url"] = capture.Url, ["sha256"] = record.Sha256 };
             db.Files.Upload(record.RawFileId, number + Extension(capture.ContentType), new MemoryStream(capture.Raw), metadata);
             db.Files.Upload(record.TextFileId, number + ".txt", new MemoryStream(text), metadata);
+            if (capture.Screenshot is { Length: > 0 } png)
+            {
+                (record.ScreenshotFileId, record.ScreenshotSha256) = ($"evidence/{number}/screenshot", Hash(png));
+                db.Files.Upload(record.ScreenshotFileId, number + ".png", new MemoryStream(png), metadata);
+            }
+
+            if (capture.Pdf is { Length: > 0 } pdf)
+            {
+                (record.PdfFileId, record.PdfSha256) = ($"evidence/{number}/pdf", Hash(pdf));
+                db.Files.Upload(record.PdfFileId, number + ".pdf", new MemoryStream(pdf), metadata);
+            }
+
             db.Evidence.Insert(record);
             return record;
         });
@@ -80,9 +92,32 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
         })
         .ToList();
 
+    /// <summary>An entry's files: raw page, text, and the screenshot and PDF print when the browser took them.</summary>
+    public IReadOnlyList<EvidencePart> Parts(EvidenceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        List<EvidencePart> parts =
+        [
+            new(EvidencePartKind.Raw, new EvidenceFile(record.Id + Extension(record.ContentType), record.ContentType, ReadRaw(record)), record.Sha256),
+            new(EvidencePartKind.Text, new EvidenceFile(record.Id + ".txt", "text/plain; charset=utf-8", Read(record.TextFileId)), record.TextSha256),
+        ];
+        if (record.ScreenshotFileId is { } png)
+        {
+            parts.Add(new(EvidencePartKind.Screenshot, new EvidenceFile(record.Id + ".png", "image/png", Read(png)), record.ScreenshotSha256 ?? ""));
+        }
+
+        if (record.PdfFileId is { } pdf)
+        {
+            parts.Add(new(EvidencePartKind.Pdf, new EvidenceFile(record.Id + ".pdf", "application/pdf", Read(pdf)), record.PdfSha256 ?? ""));
+        }
+
+        return parts;
+    }
+
     /// <summary>Re-hashes the stored bytes and compares them with the hashes taken at capture.</summary>
     public EvidenceCheck Verify(EvidenceRecord record) =>
-        new(record.Id, Hash(ReadRaw(record)) == record.Sha256, Hash(Read(record.TextFileId)) == record.TextSha256);
+        new(record.Id, Hash(ReadRaw(record)) == record.Sha256, Hash(Read(record.TextFileId)) == record.TextSha256,
+            Parts(record).Where(p => p.Kind is EvidencePartKind.Screenshot or EvidencePartKind.Pdf).All(p => Hash(p.File.Content) == p.RecordedSha256));
 
     /// <summary>The category code of the first topic that has one, else the default (其他).</summary>
     public string CategoryOf(Incident incident)

@@ -25,7 +25,7 @@ public sealed class LedgerExporter(Strings text, TimeZoneInfo zone, DeadlineOpti
             .Where(i => i.Discovered >= start && i.Discovered < end)
             .OrderBy(i => i.Discovered)
             .ThenBy(i => i.Number, StringComparer.Ordinal)
-            .Select(i => LedgerColumn.For(i, text, zone, deadlines, now, personName, evidenceNumbers))
+            .Select((i, n) => LedgerColumn.For(i, text, zone, deadlines, now, personName, evidenceNumbers) with { Sequence = n + 1 })
             .ToList();
     }
 
@@ -41,6 +41,7 @@ public sealed class LedgerExporter(Strings text, TimeZoneInfo zone, DeadlineOpti
             csv.AppendJoin(',', LedgerColumn.All.Select(c => Quote(c.Value(row) switch
             {
                 DateTime date => date.ToString("yyyy-MM-dd HH:mm"),
+                int count => count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string value => Defuse(value),
                 _ => "",
             }))).Append("\r\n");

@@ -69,6 +69,7 @@ internal static class LedgerWorkbook
         new(columns.Select(c => c.Value(row) switch
         {
             DateTime date => new Cell { CellValue = new CellValue(date.ToOADate()), StyleIndex = DateStyle },
+            int count => new Cell { CellValue = new CellValue(count), DataType = CellValues.Number },
             string text when text.Length > 0 => TextCell(text, 0),
             _ => new Cell(),
         }))

@@ -37,6 +37,12 @@ public sealed class SourceDefinition
     /// <summary>Fetch each new item's own page to read its text, so topics can match the body.</summary>
     public bool FollowLinks { get; set; }
 
+    /// <summary>
+    /// How the list page is read: <c>http</c> (default) or <c>browser</c>, for pages that build their list with
+    /// JavaScript; same selectors and health notices either way.
+    /// </summary>
+    public string Fetch { get; set; } = FetchModes.Http;
+
     public TimeZoneInfo ResolveTimeZone() => TimeZones.Resolve(TimeZone);
 }
 
@@ -60,6 +66,12 @@ public sealed class SourceSelectors
 
     /// <summary>The article text on a followed item page; found automatically when unset.</summary>
     public string? Content { get; set; }
+}
+
+public static class FetchModes
+{
+    public const string Http = "http";
+    public const string Browser = "browser";
 }
 
 public static class SourceKinds

@@ -8,7 +8,7 @@ public static class SourceFields
     public static readonly IReadOnlyList<string> Names =
     [
         "url", "kind", "schedule", "item", "title", "link", "time", "summary", "author", "replies", "views", "content",
-        "follow", "timezone", "weight", "department", "encoding",
+        "follow", "timezone", "weight", "department", "encoding", "fetch",
     ];
 
     /// <summary>Sets one field; false when the key is unknown or the value unusable.</summary>
@@ -32,6 +32,7 @@ public static class SourceFields
             case "content": s.Content = text; break;
             case "department": source.Department = text; break;
             case "encoding": source.Encoding = text; break;
+            case "fetch" when value.ToLowerInvariant() is FetchModes.Http or FetchModes.Browser: source.Fetch = value.ToLowerInvariant(); break;
             case "timezone":
                 if (!TimeZones.TryResolve(value, out _))
                 {

@@ -15,7 +15,8 @@ public sealed class SourceReader(
     IOptions<FetchingOptions> options,
     TimeProvider time,
     ILogger<SourceReader> logger,
-    IFetchMemory? memory = null) : ISourceReader
+    IFetchMemory? memory = null,
+    IPageRenderer? renderer = null) : ISourceReader
 {
     private const int MaxKeywordsPerRead = 30;
     private readonly ConcurrentDictionary<string, byte> _warnedUndated = new(StringComparer.OrdinalIgnoreCase);
@@ -62,6 +63,16 @@ public sealed class SourceReader(
 
     private async Task<SourceReading> ReadListAsync(SourceDefinition source, Uri url, bool conditional, CancellationToken ct)
     {
+        if (string.Equals(source.Fetch, FetchModes.Browser, StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadRenderedAsync(source, url, ct);
+        }
+
+        if (!string.IsNullOrEmpty(source.Fetch) && !string.Equals(source.Fetch, FetchModes.Http, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FetchException(FetchFailureKind.Unreadable, $"unknown Fetch '{source.Fetch}': use http or browser");
+        }
+
         var (page, text) = await FetchTextAsync(url, conditional, DocumentKind.Html, ct);
         if (page.NotModified)
         {
@@ -82,6 +93,31 @@ public sealed class SourceReader(
         {
             Commit = conditional ? Remember(url, page) : null,
         };
+    }
+
+    /// <summary>A list page built by JavaScript: read through the browser, then the same selectors as any list page.</summary>
+    private async Task<SourceReading> ReadRenderedAsync(SourceDefinition source, Uri url, CancellationToken ct)
+    {
+        if (renderer is not { Available: true })
+        {
+            throw new FetchException(FetchFailureKind.Unreadable, "this source is read through the browser, and no browser is installed (apt-get install chromium)");
+        }
+
+        var page = await renderer.RenderAsync(url, ct);
+        if (page.Status >= 400)
+        {
+            throw new FetchException(FetchFailureKind.HttpStatus, $"{url.Host} answered HTTP {page.Status}");
+        }
+
+        var list = HtmlExtractor.ExtractList(page.Html, page.FinalUrl, source.Selectors, source.ResolveTimeZone(), time.GetUtcNow());
+        if (list.Problem is not null)
+        {
+            throw new FetchException(FetchFailureKind.Unreadable, list.Problem);
+        }
+
+        var warnings = new List<string>(list.Warnings);
+        var items = source.FollowLinks ? await FollowAsync(source, list.Items, warnings, ct) : list.Items;
+        return new SourceReading(items, Encoding: "utf-8", Warnings: warnings, SelectorsFoundNothing: list.Items.Count == 0);
     }
 
     private async Task<SourceReading> SearchAsync(SourceDefinition source, IReadOnlyCollection<string> keywords, CancellationToken ct)

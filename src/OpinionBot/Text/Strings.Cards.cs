@@ -66,6 +66,8 @@ public sealed partial class Strings
         "appeared" => Pick("并入同一事件", "merged an appearance"),
         "grade" => Pick("调整等级", "changed the grade"),
         "mute" => Pick("暂停提醒", "muted reminders"),
+        "note" => Pick("添加备注", "added a note"),
+        "notice" => Pick("发出抄告单", "sent a contact sheet"),
         _ => action,
     };
 

@@ -39,8 +39,8 @@ public sealed class RecordCommandTests : IAsyncLifetime
         {
             var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
                 .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
-            Assert.Equal(["编号", "主题", "网址"], rows[0].Take(3));
-            var row = Assert.Single(rows, r => r[0] == incident.Number);
+            Assert.Equal(["序号", "编号", "主题", "专题", "网址"], rows[0].Take(5));
+            var row = Assert.Single(rows, r => r[1] == incident.Number);
             Assert.Contains("医院投诉 台账测试", row);
             Assert.Contains(record.Id, row);
         }

@@ -100,7 +100,7 @@ public sealed class ReportDeadlineTests
         Assert.Contains("负面舆情30分钟内认领", report.Html);
 
         var row = Assert.Single(new LedgerExporter(Strings.Chinese, ReportFixtures.Zone, strict).Rows([incident], day, day, later));
-        Assert.Equal("超时", row.ReportDeadline);
-        Assert.Equal("超时", row.ClaimDeadline);
+        Assert.Contains("（超时", row.ReportDeadline);
+        Assert.Contains("（超时", row.ClaimDeadline);
     }
 }

@@ -27,8 +27,8 @@ public sealed class LedgerExporterTests
         Assert.Equal(new DateTime(2026, 3, 2, 8, 10, 0), first.Published);
         Assert.Equal("本地论坛", first.FirstMedium);
         Assert.Equal(("重大", "是", "张三", "已处置", "澄清回应"), (first.Grade, first.Negative, first.Assignee, first.Status, first.Outcome));
-        Assert.Equal(("按时", "按时"), (first.ClaimDeadline, first.ReportDeadline));
-        Assert.Equal(("超时", "超时"), (rows[1].ClaimDeadline, rows[1].ReportDeadline));
+        Assert.Equal(("2026-03-02 10:00（按时，提前30 分钟）", "2026-03-02 11:00（按时，提前30 分钟）"), (first.ClaimDeadline, first.ReportDeadline));
+        Assert.Equal(("2026-03-02 15:00（超时10 分钟）", "2026-03-02 17:00（超时1 小时 0 分钟）"), (rows[1].ClaimDeadline, rows[1].ReportDeadline));
         Assert.Equal("102", rows[1].Assignee);
         Assert.Equal("YL-2026-0001-01 YL-2026-0001-02", first.Evidence);
     }
@@ -45,18 +45,20 @@ public sealed class LedgerExporterTests
 
         Assert.Equal("舆情台账", workbook.Workbook.Descendants<Sheet>().Single().Name!.Value);
         Assert.Equal(8, cells.Count);
-        Assert.Equal(["编号", "主题", "网址", "发布时间", "首发媒体", "发现时间"], cells[0].Take(6).Select(c => c.InnerText));
-        Assert.Equal("2026-0001", cells[1][0].InnerText);
-        Assert.Equal("测试舆情 1", cells[1][1].InnerText);
-        var discovered = DateTime.FromOADate(double.Parse(cells[1][5].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["序号", "编号", "主题", "专题", "网址", "发布时间", "首发媒体", "来源数", "转载数", "发现时间"], cells[0].Take(10).Select(c => c.InnerText));
+        Assert.Equal(["1", "2026-0001", "测试舆情 1", "医院投诉"], cells[1].Take(4).Select(c => c.InnerText));
+        Assert.Equal(["2", "1"], cells[1].Skip(7).Take(2).Select(c => c.CellValue!.Text));
+        Assert.Null(cells[1][7].InlineString); // counts are numbers a spreadsheet can sum
+        Assert.Equal(["处置措施", "处置时间", "负面认领时限", "上报时限", "证据编号", "备注"], cells[0].Skip(18).Select(c => c.InnerText));
+        var discovered = DateTime.FromOADate(double.Parse(cells[1][9].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(new DateTime(2026, 3, 2, 9, 0, 0), discovered);
 
         var dateFormat = workbook.WorkbookStylesPart!.Stylesheet.Descendants<NumberingFormat>().Single();
-        var dateStyle = workbook.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cells[1][5].StyleIndex!.Value);
+        var dateStyle = workbook.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cells[1][9].StyleIndex!.Value);
         Assert.Equal(dateFormat.NumberFormatId!.Value, dateStyle.NumberFormatId!.Value);
         Assert.Equal("yyyy-mm-dd hh:mm", dateFormat.FormatCode!.Value);
 
-        Assert.Equal("A1:R8", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal("A1:X8", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal((PaneStateValues.Frozen, "A2"), (pane.State!.Value, pane.TopLeftCell!.Value));
     }
@@ -72,8 +74,8 @@ public sealed class LedgerExporterTests
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.StartsWith("编号,主题,网址,发布时间,首发媒体,发现时间", lines[0]);
-        Assert.StartsWith("2026-0001,\"'=HYPERLINK(\"\"http://x.invalid\"\"),\"\"坏\"\"\",https://forum.example.invalid/t/1,2026-03-02 08:10,本地论坛,2026-03-02 09:00", lines[1]);
+        Assert.StartsWith("序号,编号,主题,专题,网址,发布时间,首发媒体,来源数,转载数,发现时间", lines[0]);
+        Assert.StartsWith("1,2026-0001,\"'=HYPERLINK(\"\"http://x.invalid\"\"),\"\"坏\"\"\",医院投诉,https://forum.example.invalid/t/1,2026-03-02 08:10,本地论坛,2,1,2026-03-02 09:00", lines[1]);
         Assert.Equal(9, lines.Length); // header, 7 rows, and the empty string after the last CRLF
     }
 

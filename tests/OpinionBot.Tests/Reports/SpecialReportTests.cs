@@ -35,49 +35,61 @@ public sealed class SpecialReportTests
     };
 
     [Fact]
-    public void Build_MajorIncident_HasAllSectionsFromNotesAndEvidence()
+    public void Build_MajorIncident_HasThePracticesSectionsFromNotesTrailAndEvidence()
     {
-        var report = SpecialReport.Build(Major(), [Evidence], Strings.Chinese, ReportFixtures.Zone, Now);
+        var incident = Major();
+        incident.Audit.Add(new AuditEntry { At = ReportFixtures.At("2026-03-02 10:30"), ActorId = 3, ActorName = "张三", Action = "report" });
+        incident.Audit.Add(new AuditEntry { At = ReportFixtures.At("2026-03-02 11:00"), ActorId = 0, ActorName = "OpinionBot", Action = "appeared", Comment = "源3" });
+        incident.Audit.Add(new AuditEntry { At = ReportFixtures.At("2026-03-02 11:10"), ActorId = 9, ActorName = "王主任", Action = "assign", Department = "卫健委" });
+        incident.Notes.Add(new IncidentNote { At = Now.AddMinutes(-20), ActorName = "王五", Text = "措施：已联系发帖人说明情况" });
 
-        Assert.Equal(["一、基本情况", "二、首发情况", "三、传播情况", "四、核实情况", "五、背景及佐证材料", "六、趋势研判", "七、已采取措施", "八、工作建议"],
+        var report = SpecialReport.Build(incident, [Evidence], Strings.Chinese, ReportFixtures.Zone, Now);
+
+        Assert.Equal(["一、基本情况", "二、首发情况", "三、传播情况", "四、核实情况", "五、处置措施", "六、研判与建议", "七、附件"],
             report.Sections.Select(s => s.Heading));
         Assert.Equal("编号 2026-0001　报送时间 2026-03-02 12:00", report.Subtitle);
         var text = report.Sections.ToDictionary(s => s.Heading, s => string.Join("\n", s.Paragraphs));
-        Assert.Contains("发布时间：2026-03-02 08:10\n首发媒体：本地论坛\n链接：https://forum.example.invalid/t/1", text["二、首发情况"]);
+        Assert.Contains("该医院去年曾有类似投诉", text["一、基本情况"]);
+        Assert.Contains("首发时间：2026-03-02 08:10\n首发媒体：本地论坛\n链接：https://forum.example.invalid/t/1", text["二、首发情况"]);
         Assert.StartsWith("共在 2 个来源发现 2 处相关信息：\n2026-03-02 08:10 本地论坛", text["三、传播情况"]);
         Assert.Equal("收费标准经卫健委确认无误", text["四、核实情况"]);
-        Assert.Equal("该医院去年曾有类似投诉\n证据 YL-2026-0001-01：2026-03-02 09:01 截取，HTTP 200，SHA-256 " + new string('a', 64), text["五、背景及佐证材料"]);
-        Assert.Contains("2026-03-02 09:30 张三 认领", text["七、已采取措施"]);
-        Assert.Equal("由医院发布情况说明", text["八、工作建议"]);
+        Assert.Equal("2026-03-02 10:30 由张三上报\n2026-03-02 11:10 交办卫健委\n已联系发帖人说明情况", text["五、处置措施"]);
+        Assert.EndsWith("由医院发布情况说明", text["六、研判与建议"]);
+        Assert.Equal("1. 证据 YL-2026-0001-01（2026-03-02 09:01 截取，HTTP 200）SHA-256：" + new string('a', 64) + "　", text["七、附件"]);
+        Assert.DoesNotContain(report.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("OpinionBot", StringComparison.Ordinal) || p.Contains("appeared", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Build_GeneralIncident_StopsAfterBackground()
+    public void Build_GeneralIncident_SaysWhatIsNotKnownYet()
     {
         var incident = ReportFixtures.March()[2];
 
         var report = SpecialReport.Build(incident, [], Strings.English, ReportFixtures.Zone, Now);
 
-        Assert.Equal(5, report.Sections.Count);
+        Assert.Equal(7, report.Sections.Count);
         Assert.Equal(["Still being verified."], report.Sections[3].Paragraphs);
-        Assert.Equal(["None yet."], report.Sections[4].Paragraphs);
+        Assert.Equal(["No measures taken yet."], report.Sections[4].Paragraphs);
+        Assert.Equal(["No evidence saved yet."], report.Sections[6].Paragraphs);
     }
 
     [Fact]
-    public void Docx_OpenedBack_IsValidAndHoldsTheText()
+    public void Docx_OpenedBack_IsValidAndInTheOfficialLayout()
     {
         var incident = Major();
         incident.Title = "某医院乱收费\u0001 <投诉>";
         var report = SpecialReport.Build(incident, [Evidence], Strings.Chinese, ReportFixtures.Zone, Now);
+        var heading = new OpinionBot.Reports.Documents.DocumentHeading("某某县网络舆情工作领导小组办公室", 2026, 3, "赵主任", "内部", new DateOnly(2026, 3, 2));
 
-        using var document = WordprocessingDocument.Open(new MemoryStream(report.Docx()), false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(report.Docx(heading, Strings.Chinese)), false);
 
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
-        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
-        Assert.Equal("舆情专报", paragraphs[0]);
-        Assert.Contains("某医院乱收费 <投诉>", paragraphs);
-        Assert.Contains("八、工作建议", paragraphs);
-        Assert.Contains("由医院发布情况说明", paragraphs);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        Assert.Equal(["密级：内部", "某某县网络舆情工作领导小组办公室", "舆情专报", "2026年第3期", "报送单位：某某县网络舆情工作领导小组办公室签发人：赵主任", "某医院乱收费 <投诉>"],
+            paragraphs.Take(6).Select(p => p.InnerText));
+        Assert.Equal("FF0000", paragraphs[2].Descendants<Color>().Single().Val!.Value); // 红头
+        Assert.Equal("FF0000", paragraphs[4].Descendants<BottomBorder>().Single().Color!.Value); // the red rule
+        Assert.Contains("七、附件", paragraphs.Select(p => p.InnerText));
+        Assert.Equal("2026年3月2日", paragraphs[^1].InnerText);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal sealed partial class BotApiMethods
             ["sendMessage"] = messages.SendMessage,
             ["sendDocument"] = call => messages.SendFile(call, "document"),
             ["sendPhoto"] = call => messages.SendFile(call, "photo"),
+            ["sendMediaGroup"] = new BotApiMediaGroup(state).Send,
             ["editMessageText"] = call => edits.EditText(call, caption: false),
             ["editMessageCaption"] = call => edits.EditText(call, caption: true),
             ["editMessageReplyMarkup"] = edits.EditMarkup,

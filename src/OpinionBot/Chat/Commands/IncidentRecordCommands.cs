@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Reports.Documents;
+using OpinionBot.Reports.Evidence;
 
 namespace OpinionBot.Chat.Commands;
 
@@ -14,7 +16,9 @@ public sealed class IncidentRecordCommands(
     EvidenceStore evidence,
     Outbox outbox,
     IOptionsMonitor<ReportsOptions> reports,
-    TimeProvider time) : ICommandFamily
+    TimeProvider time,
+    DocumentIssuer issuer,
+    PeopleDirectory people) : ICommandFamily
 {
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
@@ -46,14 +50,25 @@ public sealed class IncidentRecordCommands(
     private void Special(CommandRequest request, Incident incident)
     {
         var text = request.Text;
-        var report = SpecialReport.Build(incident, evidence.List(incident.Number), text, reports.CurrentValue.ResolveZone(), time.GetUtcNow());
+        var report = SpecialReport.Build(incident, evidence.List(incident.Number), text, reports.CurrentValue.ResolveZone(), time.GetUtcNow(), people.NameOf);
         foreach (var part in TelegramText.Split(report.Html()))
         {
             request.Reply(part);
         }
 
-        outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(),
+        // Each 专报 issued takes the next 期号 of the year, in the same transaction as the messages that carry it.
+        var heading = issuer.Next("special", people.NameOf(request.UserId));
+        outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(heading, text),
             TelegramText.Escape(text.SpecialCaption(incident.Number)));
+        if (issuer.Pdf(report.Official(heading, text)) is { } pdf)
+        {
+            outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialPdfFileName(incident.Number), pdf,
+                TelegramText.Escape(text.SpecialPdfCaption(incident.Number)));
+        }
+        else
+        {
+            request.Reply(TelegramText.Escape(text.NoPdfFont));
+        }
     }
 
     private void Evidence(CommandRequest request, Incident incident)
@@ -66,24 +81,47 @@ public sealed class IncidentRecordCommands(
             return;
         }
 
-        request.Reply(text.EvidenceSending(incident.Number, records.Count));
         var zone = reports.CurrentValue.ResolveZone();
-        // Files come back as each entry's raw page then its text, in the order of List.
-        var files = evidence.Files(incident.Number);
-        for (var i = 0; i < records.Count; i++)
+        var parts = records.Select(r => (Record: r, Parts: evidence.Parts(r))).ToList();
+        request.Reply(TelegramText.Escape(text.EvidenceSendingParts(incident.Number, records.Count,
+            parts.Count(p => p.Parts.Any(x => x.Kind == EvidencePartKind.Screenshot)))));
+
+        // Screenshots first, as an album a phone shows at a glance; then every file as a document, hashes checked.
+        var photos = new List<(string, byte[], string)>();
+        foreach (var (record, files) in parts)
         {
-            var record = records[i];
-            var captured = ZonedTime.Format(record.CapturedAt, zone);
-            Send(request, files[2 * i], record.Sha256, text.EvidenceCaption(record.Id, text.EvidenceRaw, captured, record.HttpStatus, record.Sha256));
-            Send(request, files[2 * i + 1], record.TextSha256, text.EvidenceCaption(record.Id, text.EvidenceText, captured, record.HttpStatus, record.TextSha256));
+            foreach (var part in files.Where(p => p.Kind == EvidencePartKind.Screenshot))
+            {
+                if (ScreenshotPreview.Of(part.File.Content) is { } preview)
+                {
+                    photos.Add((record.Id + "-preview.png", preview, TelegramText.Escape(Caption(text, record, text.EvidencePreview, part, zone))));
+                }
+            }
+        }
+
+        outbox.SendPhotos(request.ChatId, photos);
+        foreach (var (record, files) in parts)
+        {
+            foreach (var part in files)
+            {
+                var name = part.Kind switch
+                {
+                    EvidencePartKind.Raw => text.EvidenceRaw,
+                    EvidencePartKind.Text => text.EvidenceText,
+                    EvidencePartKind.Screenshot => text.EvidenceScreenshot,
+                    _ => text.EvidencePdf,
+                };
+                outbox.SendFile(request.ChatId, OutboxKind.Document, part.File.FileName, part.File.Content, TelegramText.Escape(Caption(text, record, name, part, zone)));
+            }
         }
     }
 
-    /// <summary>Sends one file, saying whether the bytes sent still hash to what was recorded at capture.</summary>
-    private void Send(CommandRequest request, EvidenceFile file, string recorded, string caption)
+    /// <summary>What a file is, when and how it was captured, and whether its bytes still hash to what was recorded then.</summary>
+    private static string Caption(Text.Strings text, EvidenceRecord record, string part, EvidencePart file, TimeZoneInfo zone)
     {
-        var actual = EvidenceStore.Hash(file.Content);
-        var check = actual == recorded ? request.Text.EvidenceVerified : request.Text.EvidenceTampered(actual);
-        outbox.SendFile(request.ChatId, OutboxKind.Document, file.FileName, file.Content, TelegramText.Escape(caption + "\n" + check));
+        var actual = EvidenceStore.Hash(file.File.Content);
+        var check = actual == file.RecordedSha256 ? text.EvidenceVerified : text.EvidenceTampered(actual);
+        var final = record.FinalUrl is { Length: > 0 } url ? "\n" + text.EvidenceFinalUrl(url.Length > 300 ? url[..300] + "…" : url) : "";
+        return text.EvidenceCaption(record.Id, part, ZonedTime.Format(record.CapturedAt, zone), record.HttpStatus, file.RecordedSha256) + final + "\n" + check;
     }
 }

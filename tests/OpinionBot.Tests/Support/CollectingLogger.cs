@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpinionBot.Tests.Support;
+
+/// <summary>A logger that keeps every formatted message, to check what a component says and how often.</summary>
+public sealed class CollectingLogger<T> : ILogger<T>
+{
+    private readonly List<string> _messages = [];
+
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_messages)
+        {
+            _messages.Add(formatter(state, exception));
+        }
+    }
+}
