@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OpinionBot.Hosting;
 using OpinionBot.Matching;
@@ -21,45 +22,76 @@ public sealed class ItemIntake(
     TimeProvider time,
     IOptionsMonitor<MonitoringOptions> options)
 {
-    /// <summary>Processes the items; returns the incidents opened (not those that only gained an appearance).</summary>
+    // Per source, the URLs it listed last time (all stored as seen): most of a list page is unchanged between checks.
+    private readonly ConcurrentDictionary<string, HashSet<ulong>> _lastListed = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Processes the items; returns the incidents opened (not those that only gained an appearance). Items the source
+    /// listed last time are known already; the rest are judged outside the storage lock (matching is the costly part),
+    /// then remembered and placed in one transaction for the whole check.
+    /// </summary>
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
+        var listedBefore = _lastListed.GetValueOrDefault(source.Name);
+        var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
+        var unseen = fresh.Count == 0 ? [] : db.Read(() => fresh.Where(i => db.SeenItems.FindById(i.Url) is null).ToList());
+        var judged = unseen.Select(i => (Item: i, Judgement: judge.Judge(i))).ToList();
+
         var polledKey = $"source-polled:{source.Name}";
-        var firstPoll = db.GetValue(polledKey) == 0;
         var now = time.GetUtcNow();
         var oldest = now - options.CurrentValue.InitialLookback;
-        var opened = new List<Incident>();
-
-        // Oldest first, so incident numbers follow publication order.
-        foreach (var item in items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue))
+        var opened = judged.Count == 0 ? [] : db.Write(() =>
         {
-            var incident = db.Write(() =>
+            var firstPoll = db.GetValue(polledKey) == 0;
+            var opened = new List<Incident>();
+
+            // Oldest first, so incident numbers follow publication order.
+            foreach (var (item, judgement) in judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue))
             {
                 if (db.SeenItems.FindById(item.Url) is not null)
                 {
-                    return null;
+                    continue; // another source listed it since the read above
                 }
 
                 db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
-                if (firstPoll && item.Published < oldest)
+                if (judgement is null || (firstPoll && item.Published < oldest))
                 {
-                    return null; // old news when a source is first added: remembered, not alerted
+                    continue; // not an opinion item; or old news when a source is first added: remembered, not alerted
                 }
 
-                return judge.Judge(item) is { } judgement ? Place(source, item, judgement, now) : null;
-            });
-            if (incident is not null)
-            {
-                opened.Add(incident);
+                if (Place(source, item, judgement, now) is { } incident)
+                {
+                    opened.Add(incident);
+                }
             }
-        }
 
-        if (firstPoll)
+            if (firstPoll)
+            {
+                db.SetValue(polledKey, 1);
+            }
+
+            return opened;
+        });
+        if (judged.Count == 0 && !_lastListed.ContainsKey(source.Name) && db.GetValue(polledKey) == 0)
         {
             db.Write(() => db.SetValue(polledKey, 1));
         }
 
+        // Everything listed now is stored as seen (committed above), so the next check of this source skips it cheaply.
+        _lastListed[source.Name] = [.. items.Select(i => UrlKey(i.Url))];
         return opened;
+    }
+
+    /// <summary>64-bit FNV-1a of the URL: equal URLs give equal keys; a collision between two URLs is negligible.</summary>
+    private static ulong UrlKey(string url)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in url)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>Joins the item to its story's incident, or opens a new one; returns the new incident if any.</summary>

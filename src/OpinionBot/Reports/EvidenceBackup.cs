@@ -25,6 +25,9 @@ public sealed class EvidenceBackup(
     // A page fetched later than this after discovery is not "as it was"; older incidents (e.g. from before an upgrade) are skipped.
     private static readonly TimeSpan Fresh = TimeSpan.FromDays(1);
 
+    // Pages fetched at once in a pass: enough to keep up with a burst, few enough not to crowd out the source checks.
+    private const int Parallelism = 4;
+
     // Sources are checked in parallel; one pass at a time keeps each incident captured once.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -40,9 +43,16 @@ public sealed class EvidenceBackup(
             var cursor = db.GetValue(CursorKey);
             var pending = db.Read(() => db.Incidents.Find(i => i.Id > cursor).OrderBy(i => i.Id).ToList());
             var saved = 0;
-            foreach (var incident in pending)
+
+            // Pages are fetched a few at a time (each host still keeps its own pace); saving stays in id order so the
+            // cursor never passes an incident whose evidence is not stored.
+            foreach (var batch in pending.Chunk(Parallelism))
             {
-                saved += await CaptureAsync(incident, listed, cancellationToken) ? 1 : 0;
+                var captures = await Task.WhenAll(batch.Select(incident => PrepareAsync(incident, listed, cancellationToken)));
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    saved += Save(batch[i], captures[i]) ? 1 : 0;
+                }
             }
 
             return saved;
@@ -55,25 +65,33 @@ public sealed class EvidenceBackup(
 
     public void Dispose() => _pass.Dispose();
 
-    private async Task<bool> CaptureAsync(Incident incident, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
+    /// <summary>The page as it is now, or null when the incident is too old for its page to count as evidence.</summary>
+    private async Task<EvidenceCapture?> PrepareAsync(Incident incident, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
     {
         if (incident.Discovered < time.GetUtcNow() - Fresh)
         {
-            db.Write(() => db.SetValue(CursorKey, incident.Id));
-            return false;
+            return null;
         }
 
-        EvidenceCapture capture;
         try
         {
-            capture = await FetchAsync(incident, cancellationToken);
+            return await FetchAsync(incident, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Any failure (refused, timed out, 404, unreadable) still leaves evidence behind.
             logger.LogWarning("Evidence for {Number}: {Url} could not be fetched ({Error}); saving what the source listed",
                 incident.Number, incident.Url, ex.Message);
-            capture = Listed(incident, listed, ex.Message);
+            return Listed(incident, listed, ex.Message);
+        }
+    }
+
+    private bool Save(Incident incident, EvidenceCapture? capture)
+    {
+        if (capture is null)
+        {
+            db.Write(() => db.SetValue(CursorKey, incident.Id));
+            return false;
         }
 
         try
