@@ -26,61 +26,72 @@ public sealed class ItemIntake(
     private readonly ConcurrentDictionary<string, HashSet<ulong>> _lastListed = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Processes the items; returns the incidents opened (not those that only gained an appearance). Items the source
-    /// listed last time are known already; the rest are judged outside the storage lock (matching is the costly part),
-    /// then remembered and placed in one transaction for the whole check.
+    /// Processes the items in one transaction; returns the incidents opened (not those that only gained an appearance).
     /// </summary>
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
+    {
+        var prepared = Prepare(source, items);
+        var opened = db.Write(() => Commit(prepared));
+        Committed(prepared);
+        return opened;
+    }
+
+    /// <summary>
+    /// The costly part, outside the storage lock: items the source listed last time are known already; the rest that
+    /// are not stored as seen are judged (topics, sentiment, fingerprint).
+    /// </summary>
+    public PreparedIntake Prepare(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var listedBefore = _lastListed.GetValueOrDefault(source.Name);
         var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
         var unseen = fresh.Count == 0 ? [] : db.Read(() => fresh.Where(i => db.SeenItems.FindById(i.Url) is null).ToList());
-        var judged = unseen.Select(i => (Item: i, Judgement: judge.Judge(i))).ToList();
+        return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]);
+    }
 
+    /// <summary>
+    /// Remembers the judged items and places them in stories and incidents. Call inside <see cref="OpinionDatabase.Write{T}"/>
+    /// (the check's one transaction), then <see cref="Committed"/> once it is committed.
+    /// </summary>
+    public IReadOnlyList<Incident> Commit(PreparedIntake prepared)
+    {
+        var source = prepared.Source;
         var polledKey = $"source-polled:{source.Name}";
+        var firstPoll = db.GetValue(polledKey) == 0;
         var now = time.GetUtcNow();
         var oldest = now - options.CurrentValue.InitialLookback;
-        var opened = judged.Count == 0 ? [] : db.Write(() =>
+        var opened = new List<Incident>();
+
+        // Oldest first, so incident numbers follow publication order.
+        foreach (var (item, judgement) in prepared.Judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue))
         {
-            var firstPoll = db.GetValue(polledKey) == 0;
-            var opened = new List<Incident>();
-
-            // Oldest first, so incident numbers follow publication order.
-            foreach (var (item, judgement) in judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue))
+            if (db.SeenItems.FindById(item.Url) is not null)
             {
-                if (db.SeenItems.FindById(item.Url) is not null)
-                {
-                    continue; // another source listed it since the read above
-                }
-
-                db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
-                if (judgement is null || (firstPoll && item.Published < oldest))
-                {
-                    continue; // not an opinion item; or old news when a source is first added: remembered, not alerted
-                }
-
-                if (Place(source, item, judgement, now) is { } incident)
-                {
-                    opened.Add(incident);
-                }
+                continue; // another source listed it since it was judged
             }
 
-            if (firstPoll)
+            db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
+            if (judgement is null || (firstPoll && item.Published < oldest))
             {
-                db.SetValue(polledKey, 1);
+                continue; // not an opinion item; or old news when a source is first added: remembered, not alerted
             }
 
-            return opened;
-        });
-        if (judged.Count == 0 && !_lastListed.ContainsKey(source.Name) && db.GetValue(polledKey) == 0)
-        {
-            db.Write(() => db.SetValue(polledKey, 1));
+            if (Place(source, item, judgement, now) is { } incident)
+            {
+                opened.Add(incident);
+            }
         }
 
-        // Everything listed now is stored as seen (committed above), so the next check of this source skips it cheaply.
-        _lastListed[source.Name] = [.. items.Select(i => UrlKey(i.Url))];
+        if (firstPoll)
+        {
+            db.SetValue(polledKey, 1);
+        }
+
         return opened;
     }
+
+    /// <summary>Everything the source listed is now stored as seen: its next check skips these items cheaply.</summary>
+    public void Committed(PreparedIntake prepared) =>
+        _lastListed[prepared.Source.Name] = [.. prepared.Listed.Select(i => UrlKey(i.Url))];
 
     /// <summary>64-bit FNV-1a of the URL: equal URLs give equal keys; a collision between two URLs is negligible.</summary>
     private static ulong UrlKey(string url)
@@ -162,3 +173,6 @@ public sealed class ItemIntake(
         }
     }
 }
+
+/// <summary>A check's items, judged outside the storage lock and waiting to be stored (see <see cref="ItemIntake.Prepare"/>).</summary>
+public sealed record PreparedIntake(SourceDefinition Source, IReadOnlyList<SourceItem> Listed, IReadOnlyList<(SourceItem Item, ItemJudgement? Judgement)> Judged);

@@ -14,7 +14,7 @@ namespace OpinionBot.Scheduling;
 /// </summary>
 public sealed class CheckLanes : IHostedService, IDisposable
 {
-    private readonly SourceCheck _check;
+    private readonly Func<string, CancellationToken, Task> _check;
     private readonly CheckTimeliness _timeliness;
     private readonly SourceCatalog _catalog;
     private readonly int _perHost;
@@ -31,6 +31,18 @@ public sealed class CheckLanes : IHostedService, IDisposable
 
     public CheckLanes(
         SourceCheck check,
+        CheckTimeliness timeliness,
+        SourceCatalog catalog,
+        IOptions<FetchingOptions> fetching,
+        IOptions<SchedulingOptions> scheduling,
+        ILogger<CheckLanes> logger)
+        : this(check.RunAsync, timeliness, catalog, fetching, scheduling, logger)
+    {
+    }
+
+    /// <summary>Lanes that run <paramref name="check"/> for each source (tests pass their own).</summary>
+    internal CheckLanes(
+        Func<string, CancellationToken, Task> check,
         CheckTimeliness timeliness,
         SourceCatalog catalog,
         IOptions<FetchingOptions> fetching,
@@ -168,7 +180,7 @@ public sealed class CheckLanes : IHostedService, IDisposable
             try
             {
                 _timeliness.Start(source);
-                await _check.RunAsync(source, _abort.Token);
+                await _check(source, _abort.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -177,6 +189,7 @@ public sealed class CheckLanes : IHostedService, IDisposable
             finally
             {
                 _running.TryRemove(source, out _);
+                _timeliness.Finish();
             }
 
             if (!_again.TryRemove(source, out _))

@@ -14,12 +14,16 @@ public sealed class CheckTimeliness(TimeProvider time, ILogger<CheckTimeliness> 
     private long _started;
     private long _late;
     private long _merged;
+    private long _finished;
 
     /// <summary>Firings handed to the queue since start.</summary>
     public long Fired => Interlocked.Read(ref _fired);
 
     /// <summary>Checks started since start.</summary>
     public long Started => Interlocked.Read(ref _started);
+
+    /// <summary>Checks finished (successfully or not) since start.</summary>
+    public long Finished => Interlocked.Read(ref _finished);
 
     /// <summary>Checks that started more than their interval after they were due.</summary>
     public long Late => Interlocked.Read(ref _late);
@@ -92,6 +96,9 @@ public sealed class CheckTimeliness(TimeProvider time, ILogger<CheckTimeliness> 
             source, lateness.TotalSeconds, entry.Period.TotalSeconds, merged);
         return lateness;
     }
+
+    /// <summary>The check that <see cref="Start"/> began is over.</summary>
+    public void Finish() => Interlocked.Increment(ref _finished);
 
     /// <summary>The source got new triggers: the old schedule's next time must not make its first new firing look late.</summary>
     public void Rescheduled(string source)

@@ -2,6 +2,7 @@ using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
+using OpinionBot.Storage;
 
 namespace OpinionBot.Scheduling;
 
@@ -18,6 +19,7 @@ public sealed class SourceCheck(
     SupervisorNotices notices,
     SourceCatalog sources,
     TopicCatalog topics,
+    OpinionDatabase db,
     ILogger<SourceCheck> logger)
 {
     public async Task RunAsync(string name, CancellationToken cancellationToken)
@@ -32,11 +34,24 @@ public sealed class SourceCheck(
         try
         {
             var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
-            change = health.Record(source.Name, ReadOutcome.From(reading));
-            if (!reading.NotModified)
+            var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
+
+            // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
+            IReadOnlyList<Incident> opened = [];
+            change = db.Write(() =>
             {
-                var opened = intake.Take(source, reading.Items);
-                reading.Commit?.Invoke();
+                var recorded = health.Record(source.Name, ReadOutcome.From(reading));
+                if (prepared is not null)
+                {
+                    opened = intake.Commit(prepared);
+                    reading.Commit?.Invoke();
+                }
+
+                return recorded;
+            });
+            if (prepared is not null)
+            {
+                intake.Committed(prepared);
                 logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
                 if (opened.Count > 0)
                 {

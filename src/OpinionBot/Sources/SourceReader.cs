@@ -20,6 +20,10 @@ public sealed class SourceReader(
     private const int MaxKeywordsPerRead = 30;
     private readonly ConcurrentDictionary<string, byte> _warnedUndated = new(StringComparer.OrdinalIgnoreCase);
 
+    // Per page, a hash of the body last read and committed: a site without validators that sends the same bytes again
+    // is unchanged, and parsing it again (the costly part of a read) would find nothing new.
+    private readonly ConcurrentDictionary<string, ulong> _bodies = new(StringComparer.Ordinal);
+
     public async Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken)
     {
         var reading = source.Kind switch
@@ -43,7 +47,7 @@ public sealed class SourceReader(
     {
         var url = new Uri(source.Url);
         var (page, text) = await FetchTextAsync(url, conditional: true, DocumentKind.Xml, ct);
-        if (page.NotModified)
+        if (page.NotModified || SameBody(PageKey(url, null), page))
         {
             return SourceReading.Unchanged;
         }
@@ -56,14 +60,14 @@ public sealed class SourceReader(
 
         return new SourceReading(feed.Items, Encoding: text.Encoding, Warnings: [.. feed.Warnings, .. CharsetWarning(text)])
         {
-            Commit = Remember(url, page),
+            Commit = Remember(url, PageKey(url, null), page),
         };
     }
 
     private async Task<SourceReading> ReadListAsync(SourceDefinition source, Uri url, bool conditional, CancellationToken ct)
     {
         var (page, text) = await FetchTextAsync(url, conditional, DocumentKind.Html, ct);
-        if (page.NotModified)
+        if (page.NotModified || (conditional && SameBody(PageKey(url, source.Selectors), page)))
         {
             return SourceReading.Unchanged;
         }
@@ -80,7 +84,7 @@ public sealed class SourceReader(
         return new SourceReading(items, Encoding: text.Encoding, Warnings: warnings,
             SelectorsFoundNothing: list.Items.Count == 0 && source.Kind == SourceKinds.Html)
         {
-            Commit = conditional ? Remember(url, page) : null,
+            Commit = conditional ? Remember(url, PageKey(url, source.Selectors), page) : null,
         };
     }
 
@@ -171,16 +175,40 @@ public sealed class SourceReader(
             : (page, text);
     }
 
-    /// <summary>Stores the page's validators when the reading is committed, not now: see <see cref="SourceReading.Commit"/>.</summary>
-    private Action? Remember(Uri url, FetchResult page)
+    /// <summary>
+    /// Stores the page's validators and its body's hash when the reading is committed, not now (see
+    /// <see cref="SourceReading.Commit"/>): a reading whose items were not taken must be read in full again.
+    /// </summary>
+    private Action Remember(Uri url, string key, FetchResult page)
     {
+        var body = BodyKey(page.Body);
         if (memory is null || (page.ETag is null && page.LastModified is null))
         {
-            return null;
+            return () => _bodies[key] = body;
         }
 
         var validators = new FetchValidators(page.ETag, page.LastModified);
-        return () => memory.SaveValidators(url.AbsoluteUri, validators);
+        return () =>
+        {
+            memory.SaveValidators(url.AbsoluteUri, validators);
+            _bodies[key] = body;
+        };
+    }
+
+    private bool SameBody(string key, FetchResult page) =>
+        _bodies.TryGetValue(key, out var last) && last == BodyKey(page.Body);
+
+    /// <summary>The page and the selectors read it with: the same bytes read with edited selectors are news.</summary>
+    private static string PageKey(Uri url, SourceSelectors? selectors) => selectors is null
+        ? url.AbsoluteUri
+        : string.Join('\n', url.AbsoluteUri, selectors.Item, selectors.Title, selectors.Link, selectors.Time, selectors.Summary,
+            selectors.Author, selectors.Replies, selectors.Views, selectors.Content);
+
+    private static ulong BodyKey(byte[] body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(body, hash);
+        return BitConverter.ToUInt64(hash);
     }
 
     private static IEnumerable<string> CharsetWarning(DecodedText text)

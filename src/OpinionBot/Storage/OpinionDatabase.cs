@@ -25,6 +25,7 @@ public sealed class OpinionDatabase : IDisposable
     // Set by the outbox inside the current transaction (only the thread holding the lock touches it).
     private bool _outboxTouched;
     private long _outboxVersion;
+    private long _commits;
 
     public OpinionDatabase(string path)
     {
@@ -103,6 +104,9 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Goes up by one with every committed transaction that queued outbox messages: a cheap "anything new?".</summary>
     public long OutboxVersion => Interlocked.Read(ref _outboxVersion);
 
+    /// <summary>Transactions committed since the file was opened (each one is a flush to disk, the costly part of a write).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
     /// <summary>The outbox calls this when it queues a message inside <see cref="Write{T}"/>.</summary>
     public void NoteOutboxChange() => _outboxTouched = true;
 
@@ -136,6 +140,7 @@ public sealed class OpinionDatabase : IDisposable
             {
                 result = work();
                 _db.Commit();
+                Interlocked.Increment(ref _commits);
             }
             catch
             {
