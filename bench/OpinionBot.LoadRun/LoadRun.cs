@@ -40,6 +40,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
                     case "rounds": await RoundsAsync(); break;
                     case "steady": await SteadyAsync(); break;
                     case "hold": await HoldAsync(); break;
+                    case "matching": MatchingRun.Run(); break;
                     default: throw new ArgumentException($"unknown phase {phase}");
                 }
             }

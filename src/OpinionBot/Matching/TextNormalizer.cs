@@ -17,6 +17,12 @@ public sealed record NormalizedText(string Text, int[] Map)
 
 public static class TextNormalizer
 {
+    // Fold and classify through two tables built once from Fold, IsCjk and IsContent: one array read per character
+    // instead of the comparisons and char.ToLowerInvariant. Whatever Fold learns (e.g. more folding) the tables follow.
+    private static readonly char[] FoldTable = BuildFoldTable();
+    private static readonly bool[] ContentTable = BuildContentTable();
+    private static readonly bool[] CjkTable = BuildCjkTable();
+
     public static NormalizedText Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -30,8 +36,8 @@ public static class TextNormalizer
         var pendingSeparator = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = Fold(text[i]);
-            if (!IsContent(c))
+            var c = FoldTable[text[i]];
+            if (!ContentTable[c])
             {
                 if (pendingSeparator < 0)
                 {
@@ -42,7 +48,7 @@ public static class TextNormalizer
             }
 
             // A run of separators becomes one space, unless it sits between two Chinese characters (an evasion such as 投 诉).
-            if (pendingSeparator >= 0 && length > 0 && !(IsCjk(chars[length - 1]) && IsCjk(c)))
+            if (pendingSeparator >= 0 && length > 0 && !(CjkTable[chars[length - 1]] && CjkTable[c]))
             {
                 chars[length] = ' ';
                 map[length++] = pendingSeparator;
@@ -54,6 +60,41 @@ public static class TextNormalizer
         }
 
         return new NormalizedText(new string(chars, 0, length), map[..length]);
+    }
+
+    /// <summary>
+    /// The normalised text alone (what <see cref="Normalize"/> gives as <see cref="NormalizedText.Text"/>), in one pass
+    /// without the position map: topic matching needs no positions in the original.
+    /// </summary>
+    public static string NormalizeText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var buffer = text.Length <= 4096 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSeparator = false;
+        foreach (var original in text)
+        {
+            var c = FoldTable[original];
+            if (!ContentTable[c])
+            {
+                pendingSeparator = true;
+                continue;
+            }
+
+            if (pendingSeparator && length > 0 && !(CjkTable[buffer[length - 1]] && CjkTable[c]))
+            {
+                buffer[length++] = ' ';
+            }
+
+            pendingSeparator = false;
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
     }
 
     /// <summary>A keyword in matching form; an empty result means the keyword has no content.</summary>
@@ -82,4 +123,37 @@ public static class TextNormalizer
     public static bool IsWordChar(char c) => !IsCjk(c) && char.IsLetterOrDigit(c);
 
     private static bool IsContent(char c) => IsCjk(c) || char.IsLetterOrDigit(c);
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = Fold((char)c);
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildContentTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = IsContent((char)c);
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildCjkTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = IsCjk((char)c);
+        }
+
+        return table;
+    }
 }
