@@ -62,6 +62,18 @@ internal sealed class ListPages(int boards)
         }
     }
 
+    /// <summary>
+    /// In the steady phase, threads from before it began are a week old: a source's first check remembers them without
+    /// alerting (as for any newly added source), so only the steady flow of new threads becomes cards.
+    /// </summary>
+    private long SteadyBase(int board)
+    {
+        lock (_gate)
+        {
+            return _steadyPerMinute > 0 ? _newest[board] : long.MinValue;
+        }
+    }
+
     public static string ETag(int board, long newest) => $"\"b{board}-{newest}\"";
 
     /// <summary>Thread ids are unique over all boards: board × 10⁹ + number.</summary>
@@ -75,6 +87,8 @@ internal sealed class ListPages(int boards)
         html.Append("<html><head><meta charset=\"utf-8\"><title>民生论坛 - 版块").Append(board).Append("</title></head><body><div id=\"hd\">")
             .Append(Navigation).Append("</div><table id=\"threadlisttableid\">");
         var time = TimeZoneInfo.ConvertTime(now, China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var lastWeek = TimeZoneInfo.ConvertTime(now.AddDays(-7), China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var steadySince = SteadyBase(board);
         for (var n = newest; n > newest - ThreadsPerPage && n > 0; n--)
         {
             var id = ThreadId(board, n);
@@ -84,7 +98,7 @@ internal sealed class ListPages(int boards)
                 : $"【{id}】{LoadWords.Neutral}{LoadWords.Distinct(id)}";
             html.Append("<tbody id=\"normalthread_").Append(id).Append("\"><tr><th class=\"common\"><a href=\"/forum.php?mod=viewthread&amp;tid=")
                 .Append(id).Append("\" class=\"s xst\">").Append(title).Append("</a></th><td class=\"by\"><cite><a href=\"home.php?uid=")
-                .Append(n % 997).Append("\">网友").Append(n % 997).Append("</a></cite><em><span title=\"").Append(time).Append("\">刚刚</span></em></td>")
+                .Append(n % 997).Append("\">网友").Append(n % 997).Append("</a></cite><em><span title=\"").Append(n > steadySince ? time : lastWeek).Append("\">刚刚</span></em></td>")
                 .Append("<td class=\"num\"><a class=\"xi2\">").Append(n % 50).Append("</a><em>").Append(n % 500).Append("</em></td></tr></tbody>\n");
         }
 

@@ -58,7 +58,8 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     {
         foreach (var count in new[] { 1, options.Sources })
         {
-            await PostAsync("/control/new?threads=40&matchEvery=8");
+            // Pages of items that match no topic: idle memory is measured without a backlog of cards.
+            await PostAsync("/control/new?threads=40&matchEvery=1000000000");
             await using var bot = await StartBotAsync(Database($"idle-{count}"), count, "every 1h", jitter: TimeSpan.Zero, politeness: false);
             await WaitAsync(() => bot.Timeliness.Finished >= count, TimeSpan.FromMinutes(5));
             await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(5));
@@ -67,7 +68,13 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             GC.Collect();
             GC.WaitForPendingFinalizers();
             await Task.Delay(TimeSpan.FromSeconds(2));
-            Console.WriteLine($"idle, {count} source(s), first checks done, 20 s later: RSS {Mb(before)} MB (after a full GC: {Mb(RssSampler.Current())} MB)");
+            if (options.Verbose)
+            {
+                RssSampler.PrintTopMappings();
+            }
+
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine($"idle, {count} source(s), first checks done, 20 s later: RSS {Mb(before)} MB (after a full GC: {Mb(RssSampler.Current())} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB; {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads; {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies)");
         }
     }
 
@@ -75,19 +82,26 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     private async Task RoundsAsync()
     {
         await PostAsync("/control/etags?on=false");
-        await PostAsync("/control/new?threads=40&matchEvery=8");
-        await PostAsync("/control/reset-latencies");
+        await PostAsync("/control/new?threads=40&matchEvery=40");
         _rss.Reset();
+        var before = await StatsAsync();
         var path = Database("rounds");
         await using (var bot = await StartBotAsync(path, options.Sources, "every 1d", jitter: TimeSpan.Zero, politeness: false))
         {
             // Starting fires every source once: that is the cold round.
-            await RoundAsync(bot, "cold (every item new, 1 in 8 matching)", trigger: false);
+            await RoundAsync(bot, "cold (every item new, 1 in 40 matching: one new incident per page)", trigger: false);
             await RoundAsync(bot, "warm (unchanged, no ETag)", trigger: true);
             await PostAsync("/control/etags?on=true");
             await RoundAsync(bot, "warm (unchanged, ETag learnt)", trigger: true);
             await RoundAsync(bot, "304 (If-None-Match)", trigger: true);
             await PostAsync("/control/etags?on=false");
+
+            // The cold round's cards went out while the other rounds ran.
+            var drained = Stopwatch.StartNew();
+            await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(10));
+            var after = await StatsAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rounds: {after.Cards - before.Cards} cards for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
         }
 
         Console.WriteLine($"rounds: peak RSS {Mb(_rss.Peak)} MB");
@@ -107,13 +121,11 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         await WaitAsync(() => bot.Timeliness.Finished >= finished + options.Sources, TimeSpan.FromMinutes(10));
         var checkedIn = clock.Elapsed;
         var checkCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(10));
         var after = await StatsAsync();
-        var latencies = after.CardLatenciesMs.Skip(stats.CardLatenciesMs.Length).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"round {name}: {options.Sources} checks in {checkedIn.TotalSeconds:0.00} s = {options.Sources / checkedIn.TotalSeconds:0} pages/s; " +
-            $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page; served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
-            $"cards {after.Cards - stats.Cards} (all out {clock.Elapsed.TotalSeconds:0.0} s after the round began){Percentiles(latencies)}"));
+            $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page (the sender's work included); served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
+            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}"));
     }
 
     /// <summary>Every source every 60 s on many hosts, ~2,000 new matching items a minute, default politeness.</summary>

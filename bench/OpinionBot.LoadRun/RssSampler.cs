@@ -28,6 +28,30 @@ internal sealed class RssSampler : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
+    /// <summary>Where the resident memory is (Linux): the largest mappings by RSS, anonymous ones summed.</summary>
+    public static void PrintTopMappings()
+    {
+        var sizes = new Dictionary<string, long>();
+        string current = "";
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && !line.StartsWith("Rss", StringComparison.Ordinal))
+            {
+                current = parts.Length >= 6 ? Path.GetFileName(parts[5]) : "[anon]";
+            }
+            else if (parts.Length >= 2 && parts[0] == "Rss:")
+            {
+                sizes[current] = sizes.GetValueOrDefault(current) + long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        foreach (var (name, kb) in sizes.OrderByDescending(x => x.Value).Take(15))
+        {
+            Console.WriteLine($"  {kb / 1024,6} MB  {name}");
+        }
+    }
+
     private void Sample()
     {
         var now = Current();
