@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
@@ -20,8 +21,15 @@ public sealed class SourceCheck(
     SourceCatalog sources,
     TopicCatalog topics,
     OpinionDatabase db,
+    TimeProvider time,
     ILogger<SourceCheck> logger)
 {
+    // How stale a healthy source's stored last check may get while its page stays unchanged.
+    private static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(1);
+
+    // Sources whose last stored read was healthy, with when it was stored.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _healthyStoredAt = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
         var source = sources.Find(name);
@@ -36,19 +44,38 @@ public sealed class SourceCheck(
             var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
             var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
 
+            // An unchanged page of a healthy source whose health was stored within the last minute changes nothing worth
+            // a transaction (each one is a flush to disk): skipped, so unchanged pages cost no disk write.
+            var now = time.GetUtcNow();
+            if (reading.NotModified && reading.Commit is null && _healthyStoredAt.TryGetValue(source.Name, out var stored) && now - stored < HealthRefresh)
+            {
+                return;
+            }
+
             // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
             IReadOnlyList<Incident> opened = [];
+            var healthy = false;
             change = db.Write(() =>
             {
                 var recorded = health.Record(source.Name, ReadOutcome.From(reading));
                 if (prepared is not null)
                 {
                     opened = intake.Commit(prepared);
-                    reading.Commit?.Invoke();
                 }
 
+                reading.Commit?.Invoke();
+                healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
                 return recorded;
             });
+            if (healthy)
+            {
+                _healthyStoredAt[source.Name] = now;
+            }
+            else
+            {
+                _healthyStoredAt.TryRemove(source.Name, out _);
+            }
+
             if (prepared is not null)
             {
                 intake.Committed(prepared);
@@ -67,6 +94,7 @@ public sealed class SourceCheck(
         catch (Exception ex)
         {
             // A failing source must not stop the checks; the next run tries again, and health decides on a notice.
+            _healthyStoredAt.TryRemove(source.Name, out _);
             logger.LogWarning("Checking {Source} failed: {Error}", source.Name, ex.Message);
             change = health.Record(source.Name, ReadOutcome.Failed(ex.Message));
         }

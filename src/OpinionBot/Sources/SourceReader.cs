@@ -47,9 +47,14 @@ public sealed class SourceReader(
     {
         var url = new Uri(source.Url);
         var (page, text) = await FetchTextAsync(url, conditional: true, DocumentKind.Xml, ct);
-        if (page.NotModified || SameBody(PageKey(url, null), page))
+        if (page.NotModified)
         {
             return SourceReading.Unchanged;
+        }
+
+        if (SameBody(PageKey(url, null), page))
+        {
+            return SourceReading.Unchanged with { Commit = Validators(url, page) };
         }
 
         var feed = FeedExtractor.Extract(text.Text, page.FinalUrl, source.ResolveTimeZone(), time.GetUtcNow());
@@ -67,9 +72,15 @@ public sealed class SourceReader(
     private async Task<SourceReading> ReadListAsync(SourceDefinition source, Uri url, bool conditional, CancellationToken ct)
     {
         var (page, text) = await FetchTextAsync(url, conditional, DocumentKind.Html, ct);
-        if (page.NotModified || (conditional && SameBody(PageKey(url, source.Selectors), page)))
+        if (page.NotModified)
         {
             return SourceReading.Unchanged;
+        }
+
+        if (conditional && SameBody(PageKey(url, source.Selectors), page))
+        {
+            // Nothing to parse; the page's validators (if it sends any now) are still worth keeping.
+            return SourceReading.Unchanged with { Commit = Validators(url, page) };
         }
 
         var list = HtmlExtractor.ExtractList(text.Text, page.FinalUrl, source.Selectors, source.ResolveTimeZone(), time.GetUtcNow());
@@ -193,6 +204,18 @@ public sealed class SourceReader(
             memory.SaveValidators(url.AbsoluteUri, validators);
             _bodies[key] = body;
         };
+    }
+
+    /// <summary>Stores the validators of an unchanged page that sends them, so the next read can be conditional.</summary>
+    private Action? Validators(Uri url, FetchResult page)
+    {
+        if (memory is null || (page.ETag is null && page.LastModified is null))
+        {
+            return null;
+        }
+
+        var validators = new FetchValidators(page.ETag, page.LastModified);
+        return memory.GetValidators(url.AbsoluteUri) == validators ? null : () => memory.SaveValidators(url.AbsoluteUri, validators);
     }
 
     private bool SameBody(string key, FetchResult page) =>

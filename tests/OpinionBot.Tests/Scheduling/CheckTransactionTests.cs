@@ -23,6 +23,7 @@ public sealed class CheckTransactionTests : IAsyncLifetime
             ["Topics:0:Name"] = "医院投诉",
             ["Topics:0:Keywords:0"] = "医院",
             ["Fetching:AllowList:0"] = "127.0.0.0/8",
+            ["Fetching:MinIntervalPerHost"] = "00:00:00", // the test clock stands still
         });
     }
 
@@ -33,7 +34,7 @@ public sealed class CheckTransactionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckWithManyNewItems_IsOneTransaction_AndTheNextCheckOfTheSamePageWritesOnlyItsHealth()
+    public async Task CheckWithManyNewItems_IsOneTransaction_AndTheSamePageAgainWritesOnlyItsHealth_AtMostOnceAMinute()
     {
         var now = _bed.Time.GetUtcNow();
         var stories = new[] { "县医院挂号排队三小时", "市医院停车收费过高", "镇医院夜间无人值班", "新区医院食堂卫生差" };
@@ -52,8 +53,13 @@ public sealed class CheckTransactionTests : IAsyncLifetime
 
         commits = _bed.Database.Commits;
         await check.RunAsync("县新闻", CancellationToken.None);
+        Assert.Null(_bed.Database.Read(() => _bed.Database.SourceHealth.FindById("县新闻").LastError));
+        Assert.Equal(commits, _bed.Database.Commits); // same bytes, healthy, health stored just now: nothing to write
 
+        _bed.Time.Advance(TimeSpan.FromMinutes(2));
+        await check.RunAsync("县新闻", CancellationToken.None);
         Assert.Equal(commits + 1, _bed.Database.Commits);
+        Assert.Equal(_bed.Time.GetUtcNow(), _bed.Database.Read(() => _bed.Database.SourceHealth.FindById("县新闻").LastCheck));
         Assert.Equal(4, _bed.Database.Read(() => _bed.Database.Incidents.Count(i => i.Status == IncidentStatus.New)));
     }
 }
