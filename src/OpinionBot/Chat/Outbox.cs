@@ -95,5 +95,6 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
         message.CreatedAt = now;
         message.NextAttemptAt = now;
         db.Outbox.Insert(message);
+        db.NoteOutboxChange();
     }
 }

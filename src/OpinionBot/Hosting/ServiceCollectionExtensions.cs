@@ -149,7 +149,13 @@ public static class ServiceCollectionExtensions
         // Quartz registers schedulers process-wide by name: a unique name keeps two hosts in one process (the
         // end-to-end tests run several) from ever finding each other's scheduler.
         var schedulerName = $"OpinionBot-{Guid.NewGuid():N}";
-        var quartzProperties = new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = schedulerName };
+        // A firing only queues its check (CheckLanes), so a few threads keep every trigger on time.
+        var schedulerThreads = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>()?.SchedulerThreads ?? new SchedulingOptions().SchedulerThreads;
+        var quartzProperties = new System.Collections.Specialized.NameValueCollection
+        {
+            ["quartz.scheduler.instanceName"] = schedulerName,
+            ["quartz.threadPool.maxConcurrency"] = Math.Max(2, schedulerThreads).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         services.AddQuartz(quartzProperties, q =>
         {
             q.ScheduleJob<DeadlineJob>(
@@ -159,6 +165,13 @@ public static class ServiceCollectionExtensions
                 trigger => trigger.WithIdentity("handover").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
                 job => job.WithIdentity(HandoverJob.Key));
         });
+        // Registered before Quartz's hosted service so it stops after it: no firing arrives once the lanes wind down.
+        services.AddSingleton<CheckTimeliness>();
+        services.AddSingleton<SourceCheck>();
+        services.AddSingleton<CheckLanes>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckLanes>());
+        services.AddSingleton<EvidencePass>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidencePass>());
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OpinionBot.Hosting;
 using OpinionBot.Matching;
@@ -21,9 +22,39 @@ public sealed class ItemIntake(
     TimeProvider time,
     IOptionsMonitor<MonitoringOptions> options)
 {
-    /// <summary>Processes the items; returns the incidents opened (not those that only gained an appearance).</summary>
+    // Per source, the URLs it listed last time (all stored as seen): most of a list page is unchanged between checks.
+    private readonly ConcurrentDictionary<string, HashSet<ulong>> _lastListed = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Processes the items in one transaction; returns the incidents opened (not those that only gained an appearance).
+    /// </summary>
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
+        var prepared = Prepare(source, items);
+        var opened = db.Write(() => Commit(prepared));
+        Committed(prepared);
+        return opened;
+    }
+
+    /// <summary>
+    /// The costly part, outside the storage lock: items the source listed last time are known already; the rest that
+    /// are not stored as seen are judged (topics, sentiment, fingerprint).
+    /// </summary>
+    public PreparedIntake Prepare(SourceDefinition source, IReadOnlyList<SourceItem> items)
+    {
+        var listedBefore = _lastListed.GetValueOrDefault(source.Name);
+        var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
+        var unseen = fresh.Count == 0 ? [] : db.Read(() => fresh.Where(i => db.SeenItems.FindById(i.Url) is null).ToList());
+        return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]);
+    }
+
+    /// <summary>
+    /// Remembers the judged items and places them in stories and incidents. Call inside <see cref="OpinionDatabase.Write{T}"/>
+    /// (the check's one transaction), then <see cref="Committed"/> once it is committed.
+    /// </summary>
+    public IReadOnlyList<Incident> Commit(PreparedIntake prepared)
+    {
+        var source = prepared.Source;
         var polledKey = $"source-polled:{source.Name}";
         var firstPoll = db.GetValue(polledKey) == 0;
         var now = time.GetUtcNow();
@@ -31,24 +62,20 @@ public sealed class ItemIntake(
         var opened = new List<Incident>();
 
         // Oldest first, so incident numbers follow publication order.
-        foreach (var item in items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue))
+        foreach (var (item, judgement) in prepared.Judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue))
         {
-            var incident = db.Write(() =>
+            if (db.SeenItems.FindById(item.Url) is not null)
             {
-                if (db.SeenItems.FindById(item.Url) is not null)
-                {
-                    return null;
-                }
+                continue; // another source listed it since it was judged
+            }
 
-                db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
-                if (firstPoll && item.Published < oldest)
-                {
-                    return null; // old news when a source is first added: remembered, not alerted
-                }
+            db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
+            if (judgement is null || (firstPoll && item.Published < oldest))
+            {
+                continue; // not an opinion item; or old news when a source is first added: remembered, not alerted
+            }
 
-                return judge.Judge(item) is { } judgement ? Place(source, item, judgement, now) : null;
-            });
-            if (incident is not null)
+            if (Place(source, item, judgement, now) is { } incident)
             {
                 opened.Add(incident);
             }
@@ -56,10 +83,26 @@ public sealed class ItemIntake(
 
         if (firstPoll)
         {
-            db.Write(() => db.SetValue(polledKey, 1));
+            db.SetValue(polledKey, 1);
         }
 
         return opened;
+    }
+
+    /// <summary>Everything the source listed is now stored as seen: its next check skips these items cheaply.</summary>
+    public void Committed(PreparedIntake prepared) =>
+        _lastListed[prepared.Source.Name] = [.. prepared.Listed.Select(i => UrlKey(i.Url))];
+
+    /// <summary>64-bit FNV-1a of the URL: equal URLs give equal keys; a collision between two URLs is negligible.</summary>
+    private static ulong UrlKey(string url)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in url)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>Joins the item to its story's incident, or opens a new one; returns the new incident if any.</summary>
@@ -131,3 +174,6 @@ public sealed class ItemIntake(
         }
     }
 }
+
+/// <summary>A check's items, judged outside the storage lock and waiting to be stored (see <see cref="ItemIntake.Prepare"/>).</summary>
+public sealed record PreparedIntake(SourceDefinition Source, IReadOnlyList<SourceItem> Listed, IReadOnlyList<(SourceItem Item, ItemJudgement? Judgement)> Judged);

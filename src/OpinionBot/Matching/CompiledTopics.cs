@@ -14,6 +14,11 @@ internal sealed class CompiledTopics
     private readonly int[][] _topicsByPattern;
     private readonly (TermNode Term, int Pattern)[][] _wordsOf;
 
+    // Each topic's rule with its words resolved to pattern numbers and OR/AND chains flattened, so evaluating it costs
+    // no string hashing and no deep recursion (a topic's keywords form a long OR chain).
+    private readonly Check[] _rules;
+    private readonly (TermNode Term, int Pattern)[][] _excludeOf;
+
     private CompiledTopics(KeywordAutomaton automaton, Dictionary<string, int> patternOf, Topic[] topics)
     {
         _automaton = automaton;
@@ -30,6 +35,8 @@ internal sealed class CompiledTopics
 
         _topicsByPattern = [.. byPattern.Select(x => x is null ? [] : x.Distinct().ToArray())];
         _wordsOf = [.. topics.Select(t => Terms(t.Rule).Where(x => !x.Negated).Select(x => (x.Node, patternOf[x.Node.Key])).ToArray())];
+        _rules = [.. topics.Select(t => CompileCheck(t.Rule))];
+        _excludeOf = [.. topics.Select(t => t.Exclude.Select(x => (x, patternOf[x.Key])).ToArray())];
     }
 
     public int PatternCount => _patternOf.Count;
@@ -60,19 +67,39 @@ internal sealed class CompiledTopics
 
     public List<TopicMatch> Match(string title, string text)
     {
-        var titleNormal = TextNormalizer.Normalize(title).Text;
-        var textNormal = TextNormalizer.Normalize(text).Text;
-        var hits = new ItemHits(titleNormal, textNormal, _automaton.FindAll(titleNormal), _automaton.FindAll(textNormal));
-        var candidates = new SortedSet<int>(hits.Patterns.SelectMany(p => _topicsByPattern[p]));
+        var titleNormal = TextNormalizer.NormalizeText(title);
+        var textNormal = TextNormalizer.NormalizeText(text);
+        var titleHits = _automaton.FindAll(titleNormal);
+        var textHits = _automaton.FindAll(textNormal);
         var matches = new List<TopicMatch>();
+        if (titleHits.Count == 0 && textHits.Count == 0)
+        {
+            return matches;
+        }
+
+        var hits = new ItemHits(titleNormal, textNormal, titleHits, textHits);
+        var candidates = new List<int>();
+        foreach (var pattern in hits.Patterns)
+        {
+            candidates.AddRange(_topicsByPattern[pattern]);
+        }
+
+        candidates.Sort();
+        var previous = -1;
         foreach (var index in candidates)
         {
-            var topic = _topics[index];
-            if (topic.Exclude.Any(x => hits.Has(_patternOf[x.Key], x)) || !Evaluate(topic.Rule, hits))
+            if (index == previous)
             {
                 continue;
             }
 
+            previous = index;
+            if (Excluded(index, hits) || !Evaluate(_rules[index], hits))
+            {
+                continue;
+            }
+
+            var topic = _topics[index];
             var words = _wordsOf[index]
                 .Where(x => hits.Has(x.Pattern, x.Term))
                 .Select(x => x.Term.Text.Trim())
@@ -82,6 +109,88 @@ internal sealed class CompiledTopics
         }
 
         return matches;
+    }
+
+    private bool Excluded(int topic, ItemHits hits)
+    {
+        foreach (var (term, pattern) in _excludeOf[topic])
+        {
+            if (hits.Has(pattern, term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Evaluate(Check check, ItemHits hits)
+    {
+        switch (check)
+        {
+            case TermCheck term:
+                return hits.Has(term.Pattern, term.Term);
+            case AnyCheck any:
+                foreach (var part in any.Parts)
+                {
+                    if (Evaluate(part, hits))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case AllCheck all:
+                foreach (var part in all.Parts)
+                {
+                    if (!Evaluate(part, hits))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case NotCheck not:
+                return !Evaluate(not.Inner, hits);
+            case RuleCheck rule:
+                return Evaluate(rule.Node, hits);
+            default:
+                return false;
+        }
+    }
+
+    private Check CompileCheck(RuleNode node) => node switch
+    {
+        TermNode term => new TermCheck(_patternOf[term.Key], term),
+        OrNode => new AnyCheck([.. Chain<OrNode>(node, n => (n.Left, n.Right)).Select(CompileCheck)]),
+        AndNode => new AllCheck([.. Chain<AndNode>(node, n => (n.Left, n.Right)).Select(CompileCheck)]),
+        NotNode not => new NotCheck(CompileCheck(not.Inner)),
+        _ => new RuleCheck(node),
+    };
+
+    /// <summary>The operands of a chain of one operator, left to right (a OR b OR c: a, b, c), without recursion.</summary>
+    private static List<RuleNode> Chain<T>(RuleNode node, Func<T, (RuleNode Left, RuleNode Right)> sides)
+        where T : RuleNode
+    {
+        var operands = new List<RuleNode>();
+        var pending = new Stack<RuleNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current is T chained)
+            {
+                var (left, right) = sides(chained);
+                pending.Push(right);
+                pending.Push(left);
+            }
+            else
+            {
+                operands.Add(current);
+            }
+        }
+
+        return operands;
     }
 
     private bool Evaluate(RuleNode node, ItemHits hits) => node switch
@@ -118,4 +227,33 @@ internal sealed class CompiledTopics
         AtLeastNode atLeast => atLeast.Terms.Select(t => (t, negated)),
         _ => [],
     };
+
+    private abstract class Check;
+
+    private sealed class TermCheck(int pattern, TermNode term) : Check
+    {
+        public int Pattern { get; } = pattern;
+        public TermNode Term { get; } = term;
+    }
+
+    private sealed class AnyCheck(Check[] parts) : Check
+    {
+        public Check[] Parts { get; } = parts;
+    }
+
+    private sealed class AllCheck(Check[] parts) : Check
+    {
+        public Check[] Parts { get; } = parts;
+    }
+
+    private sealed class NotCheck(Check inner) : Check
+    {
+        public Check Inner { get; } = inner;
+    }
+
+    /// <summary>NEAR and at-least rules, evaluated on the rule tree (they need the positions of the words).</summary>
+    private sealed class RuleCheck(RuleNode node) : Check
+    {
+        public RuleNode Node { get; } = node;
+    }
 }

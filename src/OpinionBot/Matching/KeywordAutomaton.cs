@@ -23,6 +23,15 @@ public sealed class KeywordAutomaton
     private readonly int[][] _outputsArray;
     private readonly int[] _depthArray;
 
+    // The goto function of states below the root as one open-addressing table (key = state << 16 | char, plus one so
+    // that 0 means empty): a probe or two per character instead of a Dictionary lookup.
+    private readonly long[] _keys;
+    private readonly int[] _targets;
+    private readonly int _shift;
+
+    // For each state, the first state on its output chain (itself when it ends a pattern), or -1.
+    private readonly int[] _firstOutput;
+
     public KeywordAutomaton(IReadOnlyList<string> patterns)
     {
         Patterns = patterns;
@@ -36,6 +45,50 @@ public sealed class KeywordAutomaton
         _outputLinkArray = [.. _outputLink];
         _outputsArray = [.. _outputs];
         _depthArray = [.. _depth];
+        var size = 1 << Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, _next.Count) * 2.0)));
+        _shift = 64 - (int)Math.Log2(size);
+        _keys = new long[size];
+        _targets = new int[size];
+        foreach (var (key, target) in _next)
+        {
+            var slot = Slot(key + 1);
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            _keys[slot] = key + 1;
+            _targets[slot] = target;
+        }
+
+        _firstOutput = new int[_failArray.Length];
+        for (var s = 0; s < _firstOutput.Length; s++)
+        {
+            _firstOutput[s] = _outputsArray[s].Length > 0 ? s : _outputLinkArray[s];
+        }
+    }
+
+    private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> _shift);
+
+    /// <summary>The state reached from <paramref name="state"/> (not the root) on <paramref name="c"/>, or 0 when there is no edge.</summary>
+    private int Next(int state, char c)
+    {
+        var key = Key(state, c) + 1;
+        var keys = _keys;
+        var mask = keys.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var found = keys[slot];
+            if (found == key)
+            {
+                return _targets[slot];
+            }
+
+            if (found == 0)
+            {
+                return 0;
+            }
+        }
     }
 
     public IReadOnlyList<string> Patterns { get; }
@@ -49,7 +102,7 @@ public sealed class KeywordAutomaton
 
     public void FindAll(string text, List<KeywordHit> hits)
     {
-        var (root, fail, outputLink, outputs, depth) = (_root, _failArray, _outputLinkArray, _outputsArray, _depthArray);
+        var (root, fail, outputLink, outputs, depth, firstOutput) = (_root, _failArray, _outputLinkArray, _outputsArray, _depthArray, _firstOutput);
         var state = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -62,7 +115,8 @@ public sealed class KeywordAutomaton
                     break;
                 }
 
-                if (_next.TryGetValue(Key(state, c), out var next))
+                var next = Next(state, c);
+                if (next != 0)
                 {
                     state = next;
                     break;
@@ -71,7 +125,7 @@ public sealed class KeywordAutomaton
                 state = fail[state];
             }
 
-            for (var s = outputs[state].Length > 0 ? state : outputLink[state]; s > 0; s = outputLink[s])
+            for (var s = firstOutput[state]; s > 0; s = outputLink[s])
             {
                 var start = i + 1 - depth[s];
                 if (start > 0 && StartsInsideWord(text, start))

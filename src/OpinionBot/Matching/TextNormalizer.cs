@@ -19,6 +19,12 @@ public sealed record NormalizedText(string Text, int[] Map)
 
 public static class TextNormalizer
 {
+    // Fold and classify through tables built once (BuildFolds, IsCjk, IsContent): one array read per character instead
+    // of the comparisons, char.ToLowerInvariant and the Traditional lookup. Declared first: static fields start in order.
+    private static readonly char[] FoldTable = BuildFolds();
+    private static readonly bool[] ContentTable = BuildContentTable();
+    private static readonly bool[] CjkTable = BuildCjkTable();
+
     public static NormalizedText Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -32,8 +38,8 @@ public static class TextNormalizer
         var pendingSeparator = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = Fold(text[i]);
-            if (!IsContent(c))
+            var c = FoldTable[text[i]];
+            if (!ContentTable[c])
             {
                 if (pendingSeparator < 0)
                 {
@@ -44,7 +50,7 @@ public static class TextNormalizer
             }
 
             // A run of separators becomes one space, unless it sits between two Chinese characters (an evasion such as 投 诉).
-            if (pendingSeparator >= 0 && length > 0 && !(IsCjk(chars[length - 1]) && IsCjk(c)))
+            if (pendingSeparator >= 0 && length > 0 && !(CjkTable[chars[length - 1]] && CjkTable[c]))
             {
                 chars[length] = ' ';
                 map[length++] = pendingSeparator;
@@ -58,14 +64,46 @@ public static class TextNormalizer
         return new NormalizedText(new string(chars, 0, length), map[..length]);
     }
 
+    /// <summary>
+    /// The normalised text alone (what <see cref="Normalize"/> gives as <see cref="NormalizedText.Text"/>), in one pass
+    /// without the position map: topic matching needs no positions in the original.
+    /// </summary>
+    public static string NormalizeText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var buffer = text.Length <= 4096 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSeparator = false;
+        foreach (var original in text)
+        {
+            var c = FoldTable[original];
+            if (!ContentTable[c])
+            {
+                pendingSeparator = true;
+                continue;
+            }
+
+            if (pendingSeparator && length > 0 && !(CjkTable[buffer[length - 1]] && CjkTable[c]))
+            {
+                buffer[length++] = ' ';
+            }
+
+            pendingSeparator = false;
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
+    }
+
     /// <summary>A keyword in matching form; an empty result means the keyword has no content.</summary>
     public static string NormalizeKeyword(string keyword) => Normalize(keyword).Text;
 
     /// <summary>Full width to half width, ideographic space to space, lower case, Traditional to Simplified.</summary>
-    public static char Fold(char c) => Folds[c];
-
-    /// <summary>The fold of every BMP character, computed once: normalising is one array lookup per character.</summary>
-    private static readonly char[] Folds = BuildFolds();
+    public static char Fold(char c) => FoldTable[c];
 
     private static char[] BuildFolds()
     {
@@ -94,4 +132,26 @@ public static class TextNormalizer
     public static bool IsWordChar(char c) => !IsCjk(c) && char.IsLetterOrDigit(c);
 
     private static bool IsContent(char c) => IsCjk(c) || char.IsLetterOrDigit(c);
+
+    private static bool[] BuildContentTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = IsContent((char)c);
+        }
+
+        return table;
+    }
+
+    private static bool[] BuildCjkTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = IsCjk((char)c);
+        }
+
+        return table;
+    }
 }

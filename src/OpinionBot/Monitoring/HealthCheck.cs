@@ -19,6 +19,7 @@ public sealed class HealthCheck(
     ISchedulerFactory schedulers,
     TelegramPulse pulse,
     SourceCatalog catalog,
+    OpinionBot.Scheduling.CheckTimeliness timeliness,
     IOptions<MonitoringEndpointOptions> options,
     IOptions<WebhookOptions> webhook,
     TimeProvider time)
@@ -92,14 +93,18 @@ public sealed class HealthCheck(
 
     public static string ToJson(HealthReport report) => JsonSerializer.Serialize(report, Json);
 
-    /// <summary>Enabled sources whose next check should have started a while ago: the scheduler is not keeping up.</summary>
+    /// <summary>
+    /// Enabled sources whose next check should have started a while ago: a firing waiting in its host's lane since
+    /// before <paramref name="dueBefore"/> (checks are not keeping up), or a trigger that did not fire (the scheduler is not).
+    /// </summary>
     private async Task<List<string>> LateSourcesAsync(IScheduler scheduler, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
         var late = new List<string>();
         foreach (var source in catalog.All().Where(s => s.Enabled))
         {
             var triggers = await scheduler.GetTriggersOfJob(SourceJobs.KeyOf(source.Name), cancellationToken);
-            if (triggers.Any(t => t.NextFireTimeUtc is { } next && next < dueBefore))
+            if (timeliness.Standing(source.Name).WaitingSince is { } waiting && waiting < dueBefore ||
+                triggers.Any(t => t.NextFireTimeUtc is { } next && next < dueBefore))
             {
                 late.Add(source.Name);
             }

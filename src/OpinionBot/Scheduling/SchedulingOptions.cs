@@ -16,4 +16,16 @@ public sealed class SchedulingOptions
 
     /// <summary>Polling interval during a heightened period (重点时段).</summary>
     public TimeSpan HeightenedInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Checks running at once over all hosts (each host also keeps to <c>Fetching:MaxConcurrencyPerHost</c>). A check
+    /// mostly waits for the network, so this is well above the number of cores.
+    /// </summary>
+    public int MaxConcurrentChecks { get; set; } = 32;
+
+    /// <summary>
+    /// Quartz threads. A source's firing only queues its check (see CheckLanes), so a few threads serve thousands of
+    /// sources; reports and the minute jobs use them too.
+    /// </summary>
+    public int SchedulerThreads { get; set; } = 8;
 }

@@ -14,6 +14,7 @@ public sealed class SourceJobs(
     SourceCatalog catalog,
     IOptionsMonitor<SchedulingOptions> scheduling,
     HeightenedPeriods heightened,
+    CheckTimeliness timeliness,
     TimeProvider time,
     ILogger<SourceJobs> logger) : IHostedService, IDisposable
 {
@@ -96,6 +97,7 @@ public sealed class SourceJobs(
         var job = JobBuilder.Create<SourceCheckJob>()
             .WithIdentity(jobKey)
             .UsingJobData(SourceCheckJob.SourceNameKey, source.Name)
+            .UsingJobData(SourceCheckJob.HostKey, CheckLanes.HostOf(source))
             .Build();
         var jitter = scheduling.CurrentValue.Jitter;
         var triggers = schedule.CreateTriggers(jobKey, source.ResolveTimeZone(), jitter, time).ToList();
@@ -105,6 +107,7 @@ public sealed class SourceJobs(
         }
 
         await scheduler.ScheduleJob(job, triggers, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        timeliness.Rescheduled(source.Name);
         logger.LogInformation("Scheduled {Source} ({Schedule})", source.Name, source.Schedule);
     }
 

@@ -8,7 +8,8 @@ public sealed partial record SourceSchedule
     /// <summary>
     /// The triggers that run <paramref name="job"/> on this schedule: cron triggers in the source's time zone
     /// (one per preset time), or a repeating interval. <paramref name="jitter"/> is a random delay up to that long, so
-    /// sources on the same schedule do not all hit the network in the same second.
+    /// sources on the same schedule do not all hit the network in the same second. A firing Quartz could not make on time
+    /// fires as soon as it can (never dropped); the check's lateness is judged and logged by <see cref="CheckTimeliness"/>.
     /// </summary>
     public IReadOnlyList<ITrigger> CreateTriggers(JobKey job, TimeZoneInfo zone, TimeSpan jitter, TimeProvider? time = null, Random? random = null)
     {
@@ -20,7 +21,7 @@ public sealed partial record SourceSchedule
         if (Interval is { } interval)
         {
             return [TriggerBuilder.Create(time).WithIdentity(Key(job, "every")).ForJob(job).StartAt(now + delay)
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build()];
         }
 
@@ -45,7 +46,7 @@ public sealed partial record SourceSchedule
         var now = (time ?? TimeProvider.System).GetUtcNow();
         var delay = TimeSpan.FromMilliseconds((random ?? Random.Shared).NextDouble() * Math.Max(0, jitter.TotalMilliseconds));
         return TriggerBuilder.Create(time).WithIdentity(Key(job, "heightened")).ForJob(job).StartAt(now + delay).EndAt(period.Until)
-            .WithSimpleSchedule(s => s.WithInterval(period.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .WithSimpleSchedule(s => s.WithInterval(period.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
     }
 

@@ -21,6 +21,10 @@ public sealed class SourceReader(
     private const int MaxKeywordsPerRead = 30;
     private readonly ConcurrentDictionary<string, byte> _warnedUndated = new(StringComparer.OrdinalIgnoreCase);
 
+    // Per page, a hash of the body last read and committed: a site without validators that sends the same bytes again
+    // is unchanged, and parsing it again (the costly part of a read) would find nothing new.
+    private readonly ConcurrentDictionary<string, ulong> _bodies = new(StringComparer.Ordinal);
+
     public async Task<SourceReading> ReadAsync(SourceDefinition source, IReadOnlyCollection<string> searchKeywords, CancellationToken cancellationToken, bool useStoredValidators = true)
     {
         var reading = source.Kind switch
@@ -49,6 +53,11 @@ public sealed class SourceReader(
             return SourceReading.Unchanged;
         }
 
+        if (conditional && SameBody(PageKey(url, null), page))
+        {
+            return SourceReading.Unchanged with { Commit = Validators(url, page) };
+        }
+
         var feed = FeedExtractor.Extract(text.Text, page.FinalUrl, source.ResolveTimeZone(), time.GetUtcNow());
         if (feed.Problem is not null && feed.Items.Count == 0 && feed.Problem != "the feed lists no entries")
         {
@@ -57,7 +66,7 @@ public sealed class SourceReader(
 
         return new SourceReading(feed.Items, Encoding: text.Encoding, Warnings: [.. feed.Warnings, .. CharsetWarning(text)])
         {
-            Commit = conditional ? Remember(url, page) : null,
+            Commit = conditional ? Remember(url, PageKey(url, null), page) : null,
         };
     }
 
@@ -79,6 +88,12 @@ public sealed class SourceReader(
             return SourceReading.Unchanged;
         }
 
+        if (conditional && SameBody(PageKey(url, source.Selectors), page))
+        {
+            // Nothing to parse; the page's validators (if it sends any now) are still worth keeping.
+            return SourceReading.Unchanged with { Commit = Validators(url, page) };
+        }
+
         var list = HtmlExtractor.ExtractList(text.Text, page.FinalUrl, source.Selectors, source.ResolveTimeZone(), time.GetUtcNow());
         if (list.Problem is not null)
         {
@@ -91,7 +106,7 @@ public sealed class SourceReader(
         return new SourceReading(items, Encoding: text.Encoding, Warnings: warnings,
             SelectorsFoundNothing: list.Items.Count == 0 && source.Kind == SourceKinds.Html)
         {
-            Commit = conditional ? Remember(url, page) : null,
+            Commit = conditional ? Remember(url, PageKey(url, source.Selectors), page) : null,
         };
     }
 
@@ -207,8 +222,28 @@ public sealed class SourceReader(
             : (page, text);
     }
 
-    /// <summary>Stores the page's validators when the reading is committed, not now: see <see cref="SourceReading.Commit"/>.</summary>
-    private Action? Remember(Uri url, FetchResult page)
+    /// <summary>
+    /// Stores the page's validators and its body's hash when the reading is committed, not now (see
+    /// <see cref="SourceReading.Commit"/>): a reading whose items were not taken must be read in full again.
+    /// </summary>
+    private Action Remember(Uri url, string key, FetchResult page)
+    {
+        var body = BodyKey(page.Body);
+        if (memory is null || (page.ETag is null && page.LastModified is null))
+        {
+            return () => _bodies[key] = body;
+        }
+
+        var validators = new FetchValidators(page.ETag, page.LastModified);
+        return () =>
+        {
+            memory.SaveValidators(url.AbsoluteUri, validators);
+            _bodies[key] = body;
+        };
+    }
+
+    /// <summary>Stores the validators of an unchanged page that sends them, so the next read can be conditional.</summary>
+    private Action? Validators(Uri url, FetchResult page)
     {
         if (memory is null || (page.ETag is null && page.LastModified is null))
         {
@@ -216,7 +251,23 @@ public sealed class SourceReader(
         }
 
         var validators = new FetchValidators(page.ETag, page.LastModified);
-        return () => memory.SaveValidators(url.AbsoluteUri, validators);
+        return memory.GetValidators(url.AbsoluteUri) == validators ? null : () => memory.SaveValidators(url.AbsoluteUri, validators);
+    }
+
+    private bool SameBody(string key, FetchResult page) =>
+        _bodies.TryGetValue(key, out var last) && last == BodyKey(page.Body);
+
+    /// <summary>The page and the selectors read it with: the same bytes read with edited selectors are news.</summary>
+    private static string PageKey(Uri url, SourceSelectors? selectors) => selectors is null
+        ? url.AbsoluteUri
+        : string.Join('\n', url.AbsoluteUri, selectors.Item, selectors.Title, selectors.Link, selectors.Time, selectors.Summary,
+            selectors.Author, selectors.Replies, selectors.Views, selectors.Content);
+
+    private static ulong BodyKey(byte[] body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(body, hash);
+        return BitConverter.ToUInt64(hash);
     }
 
     private static IEnumerable<string> CharsetWarning(DecodedText text)

@@ -23,6 +23,11 @@ public sealed class OpinionDatabase : IDisposable
     // Nesting depth of Write on the thread holding the lock (only that thread reads or writes it).
     private int _depth;
 
+    // Set by the outbox inside the current transaction (only the thread holding the lock touches it).
+    private bool _outboxTouched;
+    private long _outboxVersion;
+    private long _commits;
+
     public OpinionDatabase(string path)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -104,8 +109,20 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
     public ILiteStorage<string> Files => _db.FileStorage;
 
-    /// <summary>Raised after every committed write, so the sender wakes at once.</summary>
+    /// <summary>
+    /// Raised once after each committed transaction that queued outbox messages, so the sender wakes once per batch
+    /// (a check's whole intake is one transaction), not on every write.
+    /// </summary>
     public event Action? OutboxChanged;
+
+    /// <summary>Goes up by one with every committed transaction that queued outbox messages: a cheap "anything new?".</summary>
+    public long OutboxVersion => Interlocked.Read(ref _outboxVersion);
+
+    /// <summary>Transactions committed since the file was opened (each one is a flush to disk, the costly part of a write).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>The outbox calls this when it queues a message inside <see cref="Write{T}"/>.</summary>
+    public void NoteOutboxChange() => _outboxTouched = true;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none do. A write inside a write
@@ -114,6 +131,7 @@ public sealed class OpinionDatabase : IDisposable
     public T Write<T>(Func<T> work)
     {
         T result;
+        bool touched;
         lock (_writeLock)
         {
             if (_depth > 0)
@@ -130,24 +148,38 @@ public sealed class OpinionDatabase : IDisposable
             }
 
             _depth = 1;
+            _outboxTouched = false;
             _db.BeginTrans();
             try
             {
                 result = work();
                 _db.Commit();
+                Interlocked.Increment(ref _commits);
             }
             catch
             {
                 _db.Rollback();
+                _outboxTouched = false;
                 throw;
             }
             finally
             {
                 _depth = 0;
             }
+
+            touched = _outboxTouched;
+            _outboxTouched = false;
+            if (touched)
+            {
+                Interlocked.Increment(ref _outboxVersion);
+            }
         }
 
-        OutboxChanged?.Invoke();
+        if (touched)
+        {
+            OutboxChanged?.Invoke();
+        }
+
         return result;
     }
 

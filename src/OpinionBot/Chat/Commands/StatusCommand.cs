@@ -19,8 +19,12 @@ public sealed class StatusCommand(
     DutyRoster roster,
     CardRenderer renderer,
     PeopleDirectory people,
+    SourceHealthTracker health,
+    CheckTimeliness timeliness,
+    CheckLanes checks,
     TimeProvider time) : ICommandFamily
 {
+    // A phone screen's worth: with more sources, only the late and failing ones are listed under the summary.
     private const int MaxSources = 30;
 
     public IReadOnlyList<CommandSpec> Commands { get; } = [new("status", t => t.StatusDescription, _ => "/status")];
@@ -31,15 +35,31 @@ public sealed class StatusCommand(
         var html = new StringBuilder(text.StatusHeading(renderer.Time(time.GetUtcNow())));
         var sources = catalog.All();
         html.Append('\n').Append(text.SourcesHeading(sources.Count));
-        foreach (var source in sources.Take(MaxSources))
+        var standings = sources.Select(s => new SourceStanding(s, s.Enabled ? health.Get(s.Name) : null, timeliness.Standing(s.Name))).ToList();
+        html.Append('\n').Append(text.SourcesSummary(
+            standings.Count(s => s.OnTime), standings.Count(s => s.Late), standings.Count(s => s.Failing),
+            standings.Count(s => s.NotChecked), standings.Count(s => !s.Source.Enabled)));
+        var listed = sources.Count <= MaxSources ? standings : [.. standings.Where(s => s.Late || s.Failing)];
+        if (listed.Count > 0 && listed.Count < standings.Count)
         {
-            html.Append('\n').Append(sourceLines.Line(source, text));
+            html.Append('\n').Append(text.SourcesNeedingAttention);
         }
 
-        if (sources.Count > MaxSources)
+        foreach (var standing in listed.OrderByDescending(s => s.Late).Take(MaxSources))
         {
-            html.Append('\n').Append(text.AndMore(sources.Count - MaxSources));
+            html.Append('\n').Append(sourceLines.Line(standing.Source, text));
+            if (standing.Late)
+            {
+                html.Append(text.SourceLate(standing.Timing.LateBy));
+            }
         }
+
+        if (listed.Count > MaxSources)
+        {
+            html.Append('\n').Append(text.AndMore(listed.Count - MaxSources));
+        }
+
+        html.Append('\n').Append(text.CheckBacklog(checks.Waiting, timeliness.Late));
 
         // A search source without words polls "successfully" and finds nothing: say so instead of showing it healthy.
         if (topics.SearchKeywords().Count == 0)
@@ -65,5 +85,14 @@ public sealed class StatusCommand(
         }
 
         request.Reply(html.ToString());
+    }
+
+
+    private sealed record SourceStanding(SourceDefinition Source, SourceHealth? Health, CheckStanding Timing)
+    {
+        public bool Late => Source.Enabled && Timing.Late;
+        public bool Failing => Health is { ConsecutiveFailures: > 0 };
+        public bool NotChecked => Health is { LastCheck: null } && !Late;
+        public bool OnTime => Health is { LastCheck: not null, ConsecutiveFailures: 0 } && !Timing.Late;
     }
 }

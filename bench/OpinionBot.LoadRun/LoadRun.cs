@@ -1,0 +1,342 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpinionBot.Hosting;
+using OpinionBot.Scheduling;
+using OpinionBot.Storage;
+using Quartz;
+
+namespace OpinionBot.LoadRun;
+
+/// <summary>
+/// Drives the real worker (Quartz → check lanes → SafeFetcher → extraction → intake → outbox → sender → Bot API client)
+/// against the world process, phase by phase, and prints what the README's table needs.
+/// </summary>
+internal sealed class LoadRun(LoadOptions options) : IDisposable
+{
+    private readonly string _folder = Path.Combine(options.DatabaseFolder, "opinionbot-loadrun", Guid.NewGuid().ToString("N"));
+    private readonly HttpClient _control = new();
+    private readonly RssSampler _rss = new();
+    private Process? _world;
+    private WorldAddresses _addresses = null!;
+
+    public async Task<int> RunAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        try
+        {
+            await StartWorldAsync();
+            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC} · database in {options.DatabaseFolder}");
+            var phases = options.Phase == "all" ? ["idle", "rounds", "steady", "hold"] : new[] { options.Phase };
+            foreach (var phase in phases)
+            {
+                switch (phase)
+                {
+                    case "idle": await IdleAsync(); break;
+                    case "rounds": await RoundsAsync(); break;
+                    case "steady": await SteadyAsync(); break;
+                    case "hold": await HoldAsync(); break;
+                    case "matching": MatchingRun.Run(); break;
+                    default: throw new ArgumentException($"unknown phase {phase}");
+                }
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>Memory with 1 source, then with all sources configured, once their first checks are over.</summary>
+    private async Task IdleAsync()
+    {
+        foreach (var count in new[] { 1, options.Sources })
+        {
+            // Pages of items that match no topic: idle memory is measured without a backlog of cards.
+            await PostAsync("/control/new?threads=40&matchEvery=1000000000");
+            await using var bot = await StartBotAsync(Database($"idle-{count}"), count, "every 1h", jitter: TimeSpan.Zero, politeness: false);
+            await WaitAsync(() => bot.Timeliness.Finished >= count, TimeSpan.FromMinutes(5));
+            await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(5));
+            await Task.Delay(TimeSpan.FromSeconds(20));
+            var before = RssSampler.Current();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            if (options.Verbose)
+            {
+                RssSampler.PrintTopMappings();
+            }
+
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine($"idle, {count} source(s), first checks done, 20 s later: RSS {Mb(before)} MB (after a full GC: {Mb(RssSampler.Current())} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB; {System.Diagnostics.Process.GetCurrentProcess().Threads.Count} threads; {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies)");
+        }
+    }
+
+    /// <summary>Cold (every item new), warm (unchanged, no ETag) and 304 rounds over all sources, politeness off.</summary>
+    private async Task RoundsAsync()
+    {
+        await PostAsync("/control/etags?on=false");
+        await PostAsync("/control/new?threads=40&matchEvery=40");
+        _rss.Reset();
+        var before = await StatsAsync();
+        var path = Database("rounds");
+        await using (var bot = await StartBotAsync(path, options.Sources, "every 1d", jitter: TimeSpan.Zero, politeness: false))
+        {
+            // Starting fires every source once: that is the cold round.
+            await RoundAsync(bot, "cold (every item new, 1 in 40 matching: one new incident per page)", trigger: false);
+            await RoundAsync(bot, "warm (unchanged, no ETag)", trigger: true);
+            await PostAsync("/control/etags?on=true");
+            await RoundAsync(bot, "warm (unchanged, ETag learnt)", trigger: true);
+            await RoundAsync(bot, "304 (If-None-Match)", trigger: true);
+            await PostAsync("/control/etags?on=false");
+
+            // The cold round's cards went out while the other rounds ran.
+            var drained = Stopwatch.StartNew();
+            await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(10));
+            var after = await StatsAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rounds: {after.Cards - before.Cards} cards for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
+        }
+
+        Console.WriteLine($"rounds: peak RSS {Mb(_rss.Peak)} MB");
+    }
+
+    private async Task RoundAsync(Bot bot, string name, bool trigger)
+    {
+        var stats = await StatsAsync();
+        var finished = bot.Timeliness.Finished;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        if (trigger)
+        {
+            await bot.TriggerAllAsync(options.Sources);
+        }
+
+        await WaitAsync(() => bot.Timeliness.Finished >= finished + options.Sources, TimeSpan.FromMinutes(10));
+        var checkedIn = clock.Elapsed;
+        var checkCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var after = await StatsAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"round {name}: {options.Sources} checks in {checkedIn.TotalSeconds:0.00} s = {options.Sources / checkedIn.TotalSeconds:0} pages/s; " +
+            $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page (the sender's work included); served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
+            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}"));
+    }
+
+    /// <summary>Every source every 60 s on many hosts, ~2,000 new matching items a minute, default politeness.</summary>
+    private async Task SteadyAsync()
+    {
+        var path = Database("rounds");
+        if (!File.Exists(path))
+        {
+            path = Database("steady");
+        }
+
+        await PostAsync("/control/etags?on=false");
+        await PostAsync(string.Create(CultureInfo.InvariantCulture, $"/control/steady?perMinute={2000.0 / options.Sources}"));
+        await using var bot = await StartBotAsync(path, options.Sources, "every 60s", jitter: TimeSpan.FromSeconds(60), politeness: true);
+
+        // The first minute fills the pipeline (and, on a fresh database, digests every page once); measure after it.
+        await Task.Delay(TimeSpan.FromSeconds(60));
+        await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(5));
+        await PostAsync("/control/reset-requests");
+        var stats = await StatsAsync();
+        var (late, merged, started) = (bot.Timeliness.Late, bot.Timeliness.Merged, bot.Timeliness.Started);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _rss.Reset();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromMinutes(options.Minutes));
+        var after = await StatsAsync();
+        var checks = bot.Timeliness.Started - started;
+        var latencies = after.CardLatenciesMs.Skip(stats.CardLatenciesMs.Length).ToArray();
+        var requests = after.Requests;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"steady {options.Minutes:0.#} min, {options.Sources} sources every 60 s, jitter 60 s, politeness on: {checks} checks ({checks / clock.Elapsed.TotalMinutes:0} a minute); " +
+            $"boards never asked {requests.NeverAsked}, fewest requests {requests.FewestRequests}, longest gap {requests.LongestGapSeconds:0.0} s; " +
+            $"late {bot.Timeliness.Late - late}, merged (skipped) {bot.Timeliness.Merged - merged}; new matching cards {after.Cards - stats.Cards}{Percentiles(latencies)}; " +
+            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, checks):0.00} ms/check; peak RSS {Mb(_rss.Peak)} MB"));
+    }
+
+    /// <summary>Memory holding many incidents: seeded straight into the database file, then the bot started on it.</summary>
+    private async Task HoldAsync()
+    {
+        var path = Database("hold");
+        var seeded = Stopwatch.StartNew();
+        IncidentSeed.Fill(path, options.Incidents);
+        Console.WriteLine($"hold: seeded {options.Incidents} incidents in {seeded.Elapsed.TotalSeconds:0} s ({new FileInfo(path).Length / 1_048_576} MB file)");
+        GC.Collect();
+        await using var bot = await StartBotAsync(path, 1, "every 1h", jitter: TimeSpan.Zero, politeness: false);
+        await WaitAsync(() => bot.Timeliness.Finished >= 1, TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        Console.WriteLine($"hold: {options.Incidents} incidents, 1 source, 20 s after start: RSS {Mb(RssSampler.Current())} MB (peak during start {Mb(_rss.Peak)} MB)");
+    }
+
+    private async Task<Bot> StartBotAsync(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = "123456:LOAD-RUN",
+            ["Telegram:ApiBaseUrl"] = _addresses.Control,
+            ["Telegram:PollTimeoutSeconds"] = "5",
+            ["Storage:Path"] = path,
+            ["Chats:Team"] = "-1001",
+            ["Chats:Leadership"] = "-1002",
+            ["Chats:Supervisors"] = "-1003",
+            ["Access:Supervisors:0"] = "601",
+            ["Access:Officers:0"] = "501",
+            ["Fetching:AllowList:0"] = "127.0.0.0/8",
+            ["Scheduling:Jitter"] = jitter.ToString("c", CultureInfo.InvariantCulture),
+            ["Serilog:MinimumLevel:Default"] = options.Verbose ? "Information" : "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
+            ["Serilog:MinimumLevel:Override:System"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Quartz"] = "Warning",
+            ["Serilog:MinimumLevel:Override:OpinionBot.Reports.EvidenceBackup"] = "Error",
+            ["Serilog:WriteTo:0:Name"] = "Console",
+        };
+        if (!politeness)
+        {
+            settings["Fetching:MinIntervalPerHost"] = "00:00:00";
+            settings["Fetching:MaxConcurrencyPerHost"] = "8";
+        }
+
+        for (var t = 0; t < LoadWords.Topics; t++)
+        {
+            settings[$"Topics:{t}:Name"] = $"专题{t}";
+            for (var k = 0; k < LoadWords.WordsPerTopic; k++)
+            {
+                settings[$"Topics:{t}:Keywords:{k}"] = LoadWords.Keywords[t * LoadWords.WordsPerTopic + k];
+            }
+        }
+
+        for (var s = 0; s < sources; s++)
+        {
+            var prefix = $"Sources:{s}:";
+            settings[prefix + "Name"] = $"board{s}";
+            settings[prefix + "Kind"] = "html";
+            settings[prefix + "Url"] = $"{_addresses.Hosts[s % _addresses.Hosts.Length]}/board/{s}";
+            settings[prefix + "Schedule"] = schedule;
+            settings[prefix + "Selectors:Item"] = "tbody[id^=normalthread]";
+            settings[prefix + "Selectors:Title"] = "a.xst";
+            settings[prefix + "Selectors:Time"] = "td.by em";
+            settings[prefix + "Selectors:Author"] = "td.by cite";
+            settings[prefix + "Selectors:Replies"] = "td.num a";
+            settings[prefix + "Selectors:Views"] = "td.num em";
+        }
+
+        var host = OpinionBotHost.CreateBuilder([], config => config.AddInMemoryCollection(settings)).Build();
+        await host.StartAsync();
+        return new Bot(host);
+    }
+
+    private string Database(string name) => Path.Combine(_folder, name, "opinionbot.db");
+
+    private async Task StartWorldAsync()
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(LoadRun).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "--world", "--sources", options.Sources.ToString(CultureInfo.InvariantCulture), "--hosts", options.Hosts.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _world = Process.Start(info) ?? throw new InvalidOperationException("the world process did not start");
+        var line = await _world.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the world process said nothing");
+        _addresses = JsonSerializer.Deserialize<WorldAddresses>(line) ?? throw new InvalidOperationException(line);
+        _control.BaseAddress = new Uri(_addresses.Control);
+    }
+
+    private async Task PostAsync(string path) => (await _control.PostAsync(new Uri(path, UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+    private async Task<WorldStats> StatsAsync() =>
+        await _control.GetFromJsonAsync<WorldStats>(new Uri("/control/stats", UriKind.Relative)) ?? throw new InvalidOperationException("no stats");
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"still waiting after {limit}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static string Percentiles(double[] latencies)
+    {
+        if (latencies.Length == 0)
+        {
+            return "";
+        }
+
+        Array.Sort(latencies);
+        double At(double q) => latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
+        return string.Create(CultureInfo.InvariantCulture, $"; item→card p50 {At(0.5) / 1000:0.000} s, p99 {At(0.99) / 1000:0.000} s, max {latencies[^1] / 1000:0.000} s");
+    }
+
+    private static long Mb(long bytes) => bytes / 1_048_576;
+
+    public void Dispose()
+    {
+        _rss.Dispose();
+        if (_world is { HasExited: false })
+        {
+            _world.StandardInput.Close();
+            if (!_world.WaitForExit(5000))
+            {
+                _world.Kill();
+            }
+        }
+
+        _world?.Dispose();
+        _world = null;
+        _control.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in /tmp; not worth failing the run.
+        }
+    }
+
+    /// <summary>The bot host and the parts the run reads.</summary>
+    private sealed class Bot(IHost host) : IAsyncDisposable
+    {
+        public CheckTimeliness Timeliness { get; } = host.Services.GetRequiredService<CheckTimeliness>();
+
+        public int PendingOutbox()
+        {
+            var db = host.Services.GetRequiredService<OpinionDatabase>();
+            return db.Read(() => db.Outbox.Count(m => m.DeliveredAt == null));
+        }
+
+        public async Task TriggerAllAsync(int sources)
+        {
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            for (var s = 0; s < sources; s++)
+            {
+                await scheduler.TriggerJob(SourceJobs.KeyOf($"board{s}"));
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using OpinionBot.LoadRun;
+
+// dotnet run -c Release --project bench/OpinionBot.LoadRun -- --sources 1000 [--hosts 50] [--minutes 3] [--phase all|rounds|steady|idle|hold]
+var options = LoadOptions.Parse(args);
+if (options.World)
+{
+    await World.RunAsync(options.Sources, options.Hosts);
+    return 0;
+}
+
+return await new LoadRun(options).RunAsync();

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OpinionBot.LoadRun;
+
+/// <summary>
+/// Everything outside the bot, in its own process so the bot's CPU and memory are measured alone: the boards on
+/// 127.0.0.2 … 127.0.0.(hosts+1) (each address a "host"), and a fake Telegram Bot API on 127.0.0.1 that answers every
+/// call at once and times each card from the moment its item was first served.
+/// </summary>
+internal static partial class World
+{
+    public static async Task RunAsync(int boards, int hosts)
+    {
+        var pages = new ListPages(boards);
+        var firstServed = new ConcurrentDictionary<long, long>();
+        var latencies = new ConcurrentBag<double>();
+        long served = 0, notModified = 0, cards = 0, calls = 0;
+        var requests = new BoardRequests(boards);
+        var nextMessage = 0;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            for (var h = 0; h < hosts; h++)
+            {
+                k.Listen(new IPAddress([127, 0, 0, (byte)(2 + h)]), 0);
+            }
+        });
+        var app = builder.Build();
+
+        app.MapGet("/board/{board:int}", (int board, HttpContext http) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            requests.Record(board, now);
+            var newest = pages.Newest(board, now);
+            var etag = ListPages.ETag(board, newest);
+            if (pages.ETags && http.Request.Headers.IfNoneMatch == etag)
+            {
+                Interlocked.Increment(ref notModified);
+                return Results.StatusCode(304);
+            }
+
+            Interlocked.Increment(ref served);
+            var stamp = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var n = newest; n > newest - ListPages.ThreadsPerPage && n > 0; n--)
+            {
+                if (pages.Matches(board, n))
+                {
+                    firstServed.TryAdd(ListPages.ThreadId(board, n), stamp);
+                }
+            }
+
+            if (pages.ETags)
+            {
+                http.Response.Headers.ETag = etag;
+            }
+
+            return Results.Bytes(pages.Render(board, newest, now), "text/html; charset=utf-8");
+        });
+        app.MapGet("/forum.php", (long tid) => Results.Bytes(ListPages.Thread(tid), "text/html; charset=utf-8"));
+
+        // Control, on 127.0.0.1 only.
+        app.MapPost("/control/new", (int threads, int matchEvery) =>
+        {
+            pages.MatchEvery = Math.Max(1, matchEvery);
+            pages.NewThreads(threads);
+        });
+        app.MapPost("/control/etags", (bool on) => pages.ETags = on);
+        app.MapPost("/control/steady", (double perMinute) => pages.Steady(perMinute));
+        app.MapGet("/control/stats", () => Results.Json(new WorldStats(
+            Interlocked.Read(ref served), Interlocked.Read(ref notModified), Interlocked.Read(ref cards), Interlocked.Read(ref calls),
+            [.. latencies], requests.Summary(DateTimeOffset.UtcNow))));
+        app.MapPost("/control/reset-requests", () => requests.Reset(DateTimeOffset.UtcNow));
+        app.MapPost("/control/reset-latencies", () => latencies.Clear());
+
+        // The fake Bot API: any token, any method; cards are recognised by the thread ids in their text.
+        app.MapPost("/bot{token}/{method}", async (string method, HttpContext http) =>
+        {
+            Interlocked.Increment(ref calls);
+            var body = http.Request.HasJsonContentType()
+                ? await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject ?? []
+                : [];
+            JsonNode? result = method switch
+            {
+                "getMe" => new JsonObject { ["id"] = 42, ["is_bot"] = true, ["first_name"] = "LoadRun", ["username"] = "load_run_bot" },
+                "getUpdates" => await IdleUpdatesAsync(body, http.RequestAborted),
+                "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => Message(body, Interlocked.Increment(ref nextMessage)),
+                _ => true,
+            };
+            if (method == "sendMessage" && body["text"]?.GetValue<string>() is { } text)
+            {
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                var any = false;
+                foreach (Match match in ThreadMark().Matches(text))
+                {
+                    if (firstServed.TryRemove(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var at))
+                    {
+                        latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                        any = true;
+                    }
+                }
+
+                if (any)
+                {
+                    Interlocked.Increment(ref cards);
+                }
+            }
+
+            return Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
+        });
+
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Console.WriteLine(JsonSerializer.Serialize(new WorldAddresses(
+            addresses.First(a => a.Contains("127.0.0.1:", StringComparison.Ordinal)),
+            [.. addresses.Where(a => !a.Contains("127.0.0.1:", StringComparison.Ordinal)).OrderBy(a => a, StringComparer.Ordinal)])));
+
+        // The parent closes our standard input when it is done.
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+    }
+
+    private static async Task<JsonNode> IdleUpdatesAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var seconds = body["timeout"]?.GetValue<int>() ?? 0;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 5)), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The bot stopped polling.
+        }
+
+        return new JsonArray();
+    }
+
+    private static JsonObject Message(JsonObject body, int id) => new()
+    {
+        ["message_id"] = id,
+        ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["chat"] = new JsonObject { ["id"] = body["chat_id"]?.DeepClone() ?? 0, ["type"] = "supergroup", ["title"] = "load" },
+        ["text"] = body["text"]?.DeepClone() ?? body["caption"]?.DeepClone() ?? "",
+    };
+
+    [GeneratedRegex(@"【(\d+)】")]
+    private static partial Regex ThreadMark();
+}
+
+internal sealed record WorldAddresses(string Control, string[] Hosts);
+
+internal sealed record WorldStats(long Served, long NotModified, long Cards, long Calls, double[] CardLatenciesMs, RequestSummary Requests);
+
+/// <param name="Boards">Boards asked for at least once since the reset.</param>
+/// <param name="FewestRequests">The least any board was asked for since the reset.</param>
+/// <param name="LongestGapSeconds">The longest time any board waited between two requests (or from the reset to its first, or from its last to now).</param>
+internal sealed record RequestSummary(int Boards, int NeverAsked, long FewestRequests, double LongestGapSeconds);
+
+/// <summary>When each board was last asked for, to see from outside whether every source is checked every minute.</summary>
+internal sealed class BoardRequests(int boards)
+{
+    private readonly long[] _count = new long[boards];
+    private readonly DateTimeOffset[] _last = new DateTimeOffset[boards];
+    private readonly double[] _longestGap = new double[boards];
+    private readonly Lock _gate = new();
+    private DateTimeOffset _since = DateTimeOffset.UtcNow;
+
+    public void Record(int board, DateTimeOffset now)
+    {
+        if ((uint)board >= (uint)_count.Length)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var from = _count[board] == 0 ? _since : _last[board];
+            _longestGap[board] = Math.Max(_longestGap[board], (now - from).TotalSeconds);
+            _last[board] = now;
+            _count[board]++;
+        }
+    }
+
+    public void Reset(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Array.Clear(_count);
+            Array.Clear(_longestGap);
+            _since = now;
+        }
+    }
+
+    public RequestSummary Summary(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var longest = 0.0;
+            for (var b = 0; b < _count.Length; b++)
+            {
+                var open = (now - (_count[b] == 0 ? _since : _last[b])).TotalSeconds;
+                longest = Math.Max(longest, Math.Max(_longestGap[b], open));
+            }
+
+            return new RequestSummary(_count.Length, _count.Count(c => c == 0), _count.Min(), longest);
+        }
+    }
+}

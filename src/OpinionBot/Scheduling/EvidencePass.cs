@@ -1,0 +1,73 @@
+using OpinionBot.Reports;
+using OpinionBot.Sources;
+
+namespace OpinionBot.Scheduling;
+
+/// <summary>
+/// Runs evidence capture (<see cref="EvidenceBackup"/>) in the background: a check that opened incidents asks for a
+/// pass and goes on at once, so saving pages never delays the next check. Requests that come during a pass are served
+/// by one more pass; the backup itself bounds how many pages it fetches at once.
+/// </summary>
+public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> logger) : BackgroundService
+{
+    // What the sources listed for the incidents just opened, kept for a page that cannot be fetched; bounded.
+    private const int MaxListed = 2000;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private List<SourceItem> _listed = [];
+
+    /// <summary>Asks for a pass; <paramref name="listed"/> are the new incidents' items as the source gave them.</summary>
+    public void Request(IReadOnlyList<SourceItem> listed)
+    {
+        lock (_gate)
+        {
+            _listed.AddRange(listed);
+            if (_listed.Count > MaxListed)
+            {
+                _listed.RemoveRange(0, _listed.Count - MaxListed);
+            }
+        }
+
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first pass picks up incidents a stop left without evidence.
+        Request([]);
+        try
+        {
+            while (true)
+            {
+                await _wake.WaitAsync(stoppingToken);
+                List<SourceItem> listed;
+                lock (_gate)
+                {
+                    (listed, _listed) = (_listed, []);
+                }
+
+                try
+                {
+                    await evidence.CaptureNewAsync(listed, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Evidence backup failed");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the stored cursor makes the next start capture what this pass did not reach.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}
