@@ -23,7 +23,7 @@ internal static partial class World
     {
         var pages = new ListPages(boards);
         var firstServed = new ConcurrentDictionary<long, long>();
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentQueue<double>(); // in arrival order: phases read what came after a mark
         long served = 0, notModified = 0, cards = 0, calls = 0;
         var requests = new BoardRequests(boards);
         var nextMessage = 0;
@@ -107,7 +107,7 @@ internal static partial class World
                 {
                     if (firstServed.TryRemove(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var at))
                     {
-                        latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                        latencies.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
                         any = true;
                     }
                 }
