@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using OpinionBot.Tests.Commands;
 using Xunit;
 using static OpinionBot.Tests.EndToEnd.BotHarness;
@@ -33,10 +34,14 @@ public sealed class SourceCommandTests : IAsyncLifetime
     {
         await _chat.Api.WaitUntilAsync(() => _chat.Bot.Site.RequestCount("/feed.xml") >= 1, CommandChat.Patience);
 
+        // A second source polled every second shows the checks go on while the paused one is left alone.
+        _chat.Bot.Site.Set("/control.xml", TestFeeds.Rss());
+        Assert.Contains("已添加", (await _chat.SayAsync(SupervisorsChat, Supervisor, $"/sources add 对照 feed {_chat.Bot.Site.Url("/control.xml")} every 1s")).Text);
         Assert.Contains("已暂停来源“县新闻”", (await _chat.SayAsync(SupervisorsChat, Supervisor, "/sources pause 县新闻")).Text);
-        await Task.Delay(300); // a check already running may finish
-        var before = _chat.Bot.Site.RequestCount("/feed.xml");
-        await Task.Delay(1800);
+        await _chat.Api.WaitUntilAsync(() => _chat.Bot.Site.RequestCount("/control.xml") >= 1, CommandChat.Patience);
+        var before = _chat.Bot.Site.RequestCount("/feed.xml"); // a check already running has finished by now
+        var control = _chat.Bot.Site.RequestCount("/control.xml");
+        await _chat.Api.WaitUntilAsync(() => _chat.Bot.Site.RequestCount("/control.xml") >= control + 3, CommandChat.Patience);
         Assert.Equal(before, _chat.Bot.Site.RequestCount("/feed.xml"));
         Assert.Contains("⏸ 县新闻", (await _chat.SayAsync(SupervisorsChat, Supervisor, "/sources")).Text);
 

@@ -51,8 +51,10 @@ public sealed class ReportJobTests : IAsyncLifetime
 
         await _bot.StopAsync();
         await _bot.StartAsync();
+        var runs = await JobRuns.ListenAsync(await Scheduler());
         await FireAsync(ReportKind.Weekly);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The run it relies on: the week's report was already sent, so this run must send nothing.
+        await Api.WaitUntilAsync(() => runs.Finished(ReportJob.KeyFor(ReportKind.Weekly)) == 1, Patience);
 
         Assert.Equal(2, Api.Messages(BotHarness.SupervisorsChat).Count);
         Assert.Empty(Api.Messages(BotHarness.TeamChat));
@@ -80,16 +82,19 @@ public sealed class ReportJobTests : IAsyncLifetime
 
         await _bot.StopAsync();
         await _bot.StartAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // A catch-up would have been triggered during start; a run triggered now is handed out after it, so once this
+        // one has started, any catch-up has started too.
+        var runs = await JobRuns.ListenAsync(await Scheduler());
+        await FireAsync(ReportKind.Monthly);
+        await Api.WaitUntilAsync(() => runs.Finished(ReportJob.KeyFor(ReportKind.Monthly)) == 1, Patience);
 
-        Assert.Single(Api.Messages(BotHarness.SupervisorsChat));
+        Assert.Equal(0, runs.Started(ReportJob.KeyFor(ReportKind.Daily)));
+        Assert.Single(Api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("舆情日报"));
     }
 
-    private async Task FireAsync(ReportKind kind)
-    {
-        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(ReportJob.KeyFor(kind));
-    }
+    private async Task FireAsync(ReportKind kind) => await (await Scheduler()).TriggerJob(ReportJob.KeyFor(kind));
+
+    private async Task<IScheduler> Scheduler() => await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
     private static Incident Incident(int n, DateTimeOffset discovered, Grade grade) => new()
     {
