@@ -1,5 +1,5 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.Support;
 using Xunit;
 using static OpinionBot.Tests.EndToEnd.BotHarness;
 
