@@ -59,6 +59,21 @@ public sealed class BrowserCaptureTests : IAsyncLifetime
         Assert.Equal("%PDF", Encoding.ASCII.GetString(evidence.Pdf!, 0, 4));
     }
 
+    [NeedsFact(NeedsFactAttribute.Browser)]
+    public async Task Page_MayOpenNoWebSocketOrWorker_WhichTheRequestGuardCouldNotSee()
+    {
+        // Interception judges HTTP requests only; a WebSocket to 127.0.0.2 (refused: only 127.0.0.1 is allowed here) would pass it. The page is told no.
+        const string Probe = "<script>const out = []; for (const make of [() => new WebSocket('ws://127.0.0.2:9/'), " +
+                             "() => new Worker('data:text/javascript,1'), () => new EventSource('http://127.0.0.2:9/')]) " +
+                             "{ try { make(); out.push('opened'); } catch (e) { out.push('refused'); } } " +
+                             "document.getElementById('late').textContent = 'probe:' + out.join(',');</script>";
+        _site.Set("/ws", Page(Heading, Probe), "text/html; charset=utf-8");
+
+        var shot = await _capture.CaptureAsync(new Uri(_site.Url("/ws")), CancellationToken.None);
+
+        Assert.Contains("probe:refused,refused,refused", shot.Evidence(null).Text);
+    }
+
     [NeedsFact(NeedsFactAttribute.Browser, NeedsFactAttribute.CjkFont)]
     public async Task Screenshot_ChineseHeading_HasRealGlyphs_NotEmptyBoxes()
     {

@@ -124,11 +124,24 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
         return await use(page, response, Blocked);
     }
 
+    private const string NoLiveConnections = """
+        (() => {
+          const refuse = function () { throw new DOMException('refused by the evidence browser', 'SecurityError'); };
+          for (const name of ['WebSocket', 'WebTransport', 'RTCPeerConnection', 'webkitRTCPeerConnection', 'Worker', 'SharedWorker', 'EventSource']) {
+            try { Object.defineProperty(window, name, { value: refuse, writable: false, configurable: false }); } catch (e) { }
+          }
+          try { Object.defineProperty(navigator, 'serviceWorker', { value: undefined, configurable: false }); } catch (e) { }
+        })();
+        """;
+
     private async Task PrepareAsync(IPage page, List<string> blocked)
     {
         await page.SetUserAgentAsync(_userAgent);
         await page.SetViewportAsync(new ViewPortOptions { Width = _options.ViewportWidth, Height = 900 });
         await page.Client.SendAsync("Page.setDownloadBehavior", new Dictionary<string, object> { ["behavior"] = "deny" });
+        // Request interception never sees WebSocket, WebRTC or worker traffic, so the page gets none of them: a capture
+        // needs the page as shown, not a live connection that could reach a private address past the guard.
+        await page.EvaluateExpressionOnNewDocumentAsync(NoLiveConnections);
         await page.SetRequestInterceptionAsync(true);
         page.Request += async (_, e) =>
         {
