@@ -37,13 +37,22 @@ public sealed class LostChatTests : IAsyncLifetime
         Assert.All(copies, copy => Assert.Empty(copy.Buttons));
         Assert.All(copies, copy => Assert.Contains(api.Messages(BotHarness.TeamChat), card => card.MessageId == copy.ReplyToMessageId && card.Buttons.Count > 0));
 
+        // /status keeps saying so while the chat is lost, not only the one notice.
+        api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
+        var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);
+        Assert.Contains("⛔ 无法向", status.Text);
+        Assert.Contains(Department, status.Text);
+
         api.InjectMyChatMember(DepartmentChat, "member");
         await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "已回到", Department) == 1, Patience);
+        api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
+        await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "运行状态") == 2, Patience);
+        Assert.DoesNotContain("⛔ 无法向", api.Messages(BotHarness.SupervisorsChat).Last(m => m.Text!.Contains("运行状态")).Text);
         var after = Open(_bot, "县医院投诉恢复后");
 
         await api.WaitUntilAsync(() => Count(api, DepartmentChat, after) == 1, Patience);
         Assert.Equal(0, Count(api, BotHarness.TeamChat, after, "代转"));
-        Assert.Equal(1, Count(api, BotHarness.SupervisorsChat, "无法向"));
+        Assert.Single(api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("无法向") && !m.Text.Contains("运行状态")); // one notice
     }
 
     [Fact]

@@ -50,6 +50,11 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Single(api.Requests("sendMessage"), r => r.ChatId == DepartmentChat);
         Assert.Equal(1, Count(api, BotHarness.SupervisorsChat, "超级群"));
         Assert.NotNull(press);
+
+        // Until the settings name the new id, /status says which group moved.
+        api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
+        var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);
+        Assert.Contains($"群 {DepartmentChat} 已升级为超级群 {Supergroup}", status.Text);
     }
 
     [Fact]

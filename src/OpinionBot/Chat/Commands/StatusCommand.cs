@@ -22,6 +22,7 @@ public sealed class StatusCommand(
     SourceHealthTracker health,
     CheckTimeliness timeliness,
     CheckLanes checks,
+    ChatPlaces places,
     TimeProvider time) : ICommandFamily
 {
     // A phone screen's worth: with more sources, only the late and failing ones are listed under the summary.
@@ -68,6 +69,17 @@ public sealed class StatusCommand(
             {
                 html.Append('\n').Append(text.SearchSourceHasNothingToSearch(CardRenderer.Html(search.Name)));
             }
+        }
+
+        // Chats the bot cannot reach, and groups that moved: each is a silent loss unless someone sees it here.
+        foreach (var lost in db.LostChats.FindAll().OrderBy(c => c.Since))
+        {
+            html.Append('\n').Append(text.StatusLostChat(CardRenderer.Html(places.Describe(lost.Id, text)), renderer.Time(lost.Since)));
+        }
+
+        foreach (var move in db.ChatMoves.FindAll().OrderBy(m => m.At))
+        {
+            html.Append('\n').Append(text.StatusMovedChat(move.Id, move.NewId));
         }
 
         var open = lines.Open();
