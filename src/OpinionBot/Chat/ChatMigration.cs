@@ -13,6 +13,7 @@ public sealed class ChatMigration(
     OpinionDatabase db,
     ChatPlaces places,
     ChatAlerts alerts,
+    ChatMoves moves,
     IOptionsMonitorCache<ChatsOptions> chatsCache,
     IOptionsMonitorCache<MonitoringOptions> monitoringCache,
     TimeProvider time,
@@ -25,6 +26,22 @@ public sealed class ChatMigration(
             return;
         }
 
+        try
+        {
+            Record(oldId, newId);
+        }
+        catch
+        {
+            // The write rolled back: the moves in memory must not keep what it added.
+            moves.Reload();
+            chatsCache.Clear();
+            monitoringCache.Clear();
+            throw;
+        }
+    }
+
+    private void Record(long oldId, long newId)
+    {
         db.Write(() =>
         {
             var now = time.GetUtcNow();
@@ -40,6 +57,7 @@ public sealed class ChatMigration(
             }
 
             var moved = MoveStored(oldId, newId, now);
+            moves.Reload();
             chatsCache.Clear();
             monitoringCache.Clear();
             if (first)

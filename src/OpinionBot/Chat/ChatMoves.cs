@@ -18,11 +18,28 @@ public sealed class ChatMove
 /// working after an upgrade, also after a restart, until someone writes the new id into the settings (then no move
 /// matches any more and the settings speak alone).
 /// </summary>
-public sealed class ChatMoves(OpinionDatabase db) : IPostConfigureOptions<ChatsOptions>, IPostConfigureOptions<MonitoringOptions>
+/// <remarks>
+/// The moves are kept in memory: options are built inside the options cache's <see cref="Lazy{T}"/>, and waiting there
+/// for the database lock deadlocks with a thread that holds the lock and reads the same options (a migration being
+/// followed, the outbox sender). Only <see cref="Reload"/> reads the database.
+/// </remarks>
+public sealed class ChatMoves : IPostConfigureOptions<ChatsOptions>, IPostConfigureOptions<MonitoringOptions>
 {
+    private readonly OpinionDatabase _db;
+    private volatile Dictionary<long, long> _moves;
+
+    public ChatMoves(OpinionDatabase db)
+    {
+        _db = db;
+        _moves = Load();
+    }
+
+    /// <summary>Reads the stored moves again; inside a write it sees that write's own changes.</summary>
+    public void Reload() => _moves = Load();
+
     public void PostConfigure(string? name, ChatsOptions options)
     {
-        var moves = All();
+        var moves = _moves;
         options.Team = Follow(moves, options.Team);
         options.Leadership = Follow(moves, options.Leadership);
         options.Supervisors = Follow(moves, options.Supervisors);
@@ -30,7 +47,7 @@ public sealed class ChatMoves(OpinionDatabase db) : IPostConfigureOptions<ChatsO
 
     public void PostConfigure(string? name, MonitoringOptions options)
     {
-        var moves = All();
+        var moves = _moves;
         foreach (var department in options.Departments)
         {
             department.Chat = Follow(moves, department.Chat);
@@ -38,9 +55,9 @@ public sealed class ChatMoves(OpinionDatabase db) : IPostConfigureOptions<ChatsO
     }
 
     /// <summary>The id a chat has now (the same id when it never moved).</summary>
-    public long Current(long chatId) => Follow(All(), chatId);
+    public long Current(long chatId) => Follow(_moves, chatId);
 
-    private Dictionary<long, long> All() => db.Read(() => db.ChatMoves.FindAll().ToDictionary(m => m.Id, m => m.NewId));
+    private Dictionary<long, long> Load() => _db.Read(() => _db.ChatMoves.FindAll().ToDictionary(m => m.Id, m => m.NewId));
 
     private static long Follow(Dictionary<long, long> moves, long chatId)
     {
