@@ -99,7 +99,7 @@ public sealed class CardFlowTests : IAsyncLifetime
     [Fact]
     public async Task MissedDeadline_MarksOverdue_AndEscalatesWithTheReason()
     {
-        _bot.Settings["Deadlines:General"] = "00:00:04";
+        _bot.Settings["Deadlines:General"] = "00:00:08"; // half time at 4 s, the final reminder at 7 s: a slow tick still sees both
         _bot.Settings["Deadlines:FinalReminder"] = "00:00:01";
         await StartWithOneItemAsync("县人民医院新门诊楼今日启用", "新门诊楼启用后将分流就诊人员"); // not negative: the 4 h report rule applies
 
