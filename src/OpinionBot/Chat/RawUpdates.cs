@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
 
 namespace OpinionBot.Chat;
 
@@ -12,8 +14,14 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class RawUpdates(IHttpClientFactory clients, IOptions<TelegramOptions> options)
 {
-    /// <summary>What the bot asks Telegram for: messages, button presses, and being added to or removed from chats.</summary>
-    public static readonly string[] Wanted = ["message", "callback_query", "my_chat_member"];
+    /// <summary>
+    /// What the bot asks Telegram for: messages, button presses, and being added to or removed from chats. The one list:
+    /// the webhook registers the same kinds.
+    /// </summary>
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    // As the Bot API spells them (message, callback_query, my_chat_member), through the library's own JSON names.
+    private static readonly JsonNode WantedNames = JsonSerializer.SerializeToNode(Wanted, JsonBotAPI.Options)!;
 
     public async Task<IReadOnlyList<JsonElement>> GetAsync(int offset, CancellationToken cancellationToken)
     {
@@ -21,7 +29,7 @@ public sealed class RawUpdates(IHttpClientFactory clients, IOptions<TelegramOpti
         var baseUrl = string.IsNullOrWhiteSpace(settings.ApiBaseUrl) ? null : settings.ApiBaseUrl.TrimEnd('/');
         var url = new TelegramBotClientOptions(settings.Token, baseUrl).BaseRequestUrl + "/getUpdates";
         var http = clients.CreateClient("telegram");
-        var request = new { offset, limit = 100, timeout = settings.PollTimeoutSeconds, allowed_updates = Wanted };
+        var request = new { offset, limit = 100, timeout = settings.PollTimeoutSeconds, allowed_updates = WantedNames };
         using var response = await http.PostAsJsonAsync(url, request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         JsonDocument document;

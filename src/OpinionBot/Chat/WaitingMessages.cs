@@ -13,6 +13,9 @@ public sealed class WaitingMessages
     private readonly Dictionary<long, List<OutboxMessage>> _chats = [];
     private long _lastId = -1;
 
+    // After a Reset, messages up to this id were already reported as new once: read again, they are not new.
+    private long _reportedThrough = -1;
+
     /// <summary>Chats with waiting messages.</summary>
     public IReadOnlyList<long> Chats => _chats.Keys.ToList();
 
@@ -47,7 +50,10 @@ public sealed class WaitingMessages
             }
 
             chat.Add(message);
-            added.Add(message);
+            if (message.Id > _reportedThrough)
+            {
+                added.Add(message);
+            }
         }
 
         return added;
@@ -59,6 +65,7 @@ public sealed class WaitingMessages
     /// </summary>
     public void Reset()
     {
+        _reportedThrough = Math.Max(_reportedThrough, _lastId);
         _chats.Clear();
         _lastId = -1;
     }

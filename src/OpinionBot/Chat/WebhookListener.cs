@@ -27,8 +27,6 @@ public sealed class WebhookListener(
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     private const int MaxBody = 1 << 20;
-    // The same kinds as polling asks for (RawUpdates.Wanted): membership changes tell of lost and regained chats.
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     private readonly CancellationTokenSource _stopping = new();
     private HttpEndpoint? _endpoint;
@@ -77,7 +75,7 @@ public sealed class WebhookListener(
             try
             {
                 // One connection: updates arrive in order, and a retried one is recognised by its id.
-                await bot.SetWebhook(settings.Url!, maxConnections: 1, allowedUpdates: Wanted, dropPendingUpdates: false,
+                await bot.SetWebhook(settings.Url!, maxConnections: 1, allowedUpdates: RawUpdates.Wanted, dropPendingUpdates: false,
                     secretToken: settings.SecretToken, cancellationToken: cancellationToken);
                 logger.LogInformation("Webhook set to {Url}", settings.Url);
                 return;
