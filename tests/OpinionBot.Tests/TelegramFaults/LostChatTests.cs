@@ -100,4 +100,19 @@ public sealed class LostChatTests : IAsyncLifetime
         Assert.True(_bot.Database.Read(() => _bot.Database.Outbox.FindAll().Where(m => m.ChatId == BotHarness.Officer).All(m => m.Failed)));
         Assert.Equal(0, Count(api, BotHarness.TeamChat, "私信"));
     }
+
+    [Fact]
+    public async Task MessageTelegramRefusesForGood_IsCountedInStatus_NotOnlyLogged()
+    {
+        var api = _bot.Api;
+        await _bot.StartAsync();
+        api.FailNext(1, 400, method: "sendMessage", description: "Bad Request: can't parse entities");
+
+        Open(_bot, "县医院投诉拒收");
+        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Outbox.Count(m => m.Failed)) == 1, Patience);
+        api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
+
+        var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);
+        Assert.Contains("1 条消息被 Telegram 拒收", status.Text);
+    }
 }

@@ -77,6 +77,14 @@ public sealed class StatusCommand(
             html.Append('\n').Append(text.StatusLostChat(CardRenderer.Html(places.Describe(lost.Id, text)), renderer.Time(lost.Since)));
         }
 
+        // Messages Telegram refused for good (bad markup, a bot blocked in private): only the log had them.
+        var dayAgo = time.GetUtcNow().AddDays(-1);
+        var refused = db.Outbox.Count(m => m.Failed && m.DeliveredAt > dayAgo);
+        if (refused > 0)
+        {
+            html.Append('\n').Append(text.StatusRefusedMessages(refused));
+        }
+
         foreach (var move in db.ChatMoves.FindAll().OrderBy(m => m.At))
         {
             html.Append('\n').Append(text.StatusMovedChat(move.Id, move.NewId));
