@@ -16,8 +16,12 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
     private readonly SemaphoreSlim _wake = new(0);
     private List<SourceItem> _listed = [];
 
-    /// <summary>Asks for a pass; <paramref name="listed"/> are the new incidents' items as the source gave them.</summary>
-    public void Request(IReadOnlyList<SourceItem> listed)
+    /// <summary>
+    /// Keeps what a source listed, for a page that cannot be fetched. Called before the check's write commits: a pass
+    /// that already sees the incidents then also has their items. Kept, not handed over, so a pass that ran before the
+    /// commit does not take them away from the one after it.
+    /// </summary>
+    public void Remember(IReadOnlyList<SourceItem> listed)
     {
         lock (_gate)
         {
@@ -27,7 +31,11 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
                 _listed.RemoveRange(0, _listed.Count - MaxListed);
             }
         }
+    }
 
+    /// <summary>Asks for a pass (after the write that opened or joined incidents has committed).</summary>
+    public void Request()
+    {
         if (_wake.CurrentCount == 0)
         {
             _wake.Release();
@@ -37,7 +45,7 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The first pass picks up incidents a stop left without evidence.
-        Request([]);
+        Request();
         try
         {
             while (true)
@@ -46,7 +54,7 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
                 List<SourceItem> listed;
                 lock (_gate)
                 {
-                    (listed, _listed) = (_listed, []);
+                    listed = [.. _listed];
                 }
 
                 try

@@ -60,6 +60,11 @@ public sealed class SourceCheck(
             // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
             IReadOnlyList<Incident> opened = [];
             var healthy = false;
+            if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+            {
+                evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+            }
+
             change = db.Write(() =>
             {
                 var recorded = health.Record(source.Name, ReadOutcome.From(reading));
@@ -94,7 +99,7 @@ public sealed class SourceCheck(
                 if (prepared.Judged.Any(j => j.Judgement is not null))
                 {
                     // New incidents and reposts joining open ones: every appearance of a story is evidence.
-                    evidence.Request([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+                    evidence.Request();
                 }
             }
         }
