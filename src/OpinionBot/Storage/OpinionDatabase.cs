@@ -6,108 +6,46 @@ using OpinionBot.Matching;
 using OpinionBot.Reports;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
+using OpinionBot.Storage.LiteDb;
 
 namespace OpinionBot.Storage;
 
 /// <summary>
-/// The one LiteDB file that holds all state. Owns the mapping, the indexes and the transactions;
-/// features read and write the typed collections it exposes.
+/// The unit of work over all state. <see cref="Write{T}(Func{StoreSession, T})"/> runs its work in one transaction and
+/// hands it a <see cref="StoreSession"/> with every feature store; a write inside a write joins the outer one, so a
+/// state change, its outbox messages and the handled update id commit together. Sessions run one at a time in this
+/// process (LiteDB 5's transactions belong to a thread); PostgreSQL also excludes other nodes' writers.
 /// </summary>
 public sealed class OpinionDatabase : IDisposable
 {
-    // LiteDB 5 transactions belong to the calling thread, so a write runs synchronously under this lock.
-    private readonly Lock _writeLock = new();
-    private readonly LiteDatabase _db;
-    private readonly string _path;
+    private readonly Lock _lock = new();
+    private readonly IStorageEngine _engine;
 
-    // Nesting depth of Write on the thread holding the lock (only that thread reads or writes it).
+    // The open session of the thread holding the lock, and how deeply it is nested (only that thread touches them).
+    private StoreSession? _session;
+    private IEngineTransaction? _transaction;
     private int _depth;
 
-    // Set by the outbox inside the current transaction (only the thread holding the lock touches it).
-    private bool _outboxTouched;
     private long _outboxVersion;
     private long _commits;
 
+    /// <summary>The default: a LiteDB file at <paramref name="path"/>.</summary>
     public OpinionDatabase(string path)
+        : this(new LiteEngine(path))
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _path = path;
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
-        Incidents = _db.GetCollection<Incident>("incidents");
-        SeenItems = _db.GetCollection<SeenItem>("seen_items");
-        Outbox = _db.GetCollection<OutboxMessage>("outbox");
-        Cards = _db.GetCollection<CardPlacement>("cards");
-        Counters = _db.GetCollection<Counter>("counters");
-        People = _db.GetCollection<Person>("people");
-        SourceHealth = _db.GetCollection<SourceHealth>("source_health");
-        FetchValidators = _db.GetCollection<StoredValidators>("fetch_validators");
-        HeightenedPeriods = _db.GetCollection<Scheduling.HeightenedPeriod>("heightened_periods");
-        WatchedStories = _db.GetCollection<WatchedStory>("watched_stories");
-        Evidence = _db.GetCollection<EvidenceRecord>("evidence");
-        Members = _db.GetCollection<TeamMember>("members");
-        ChatSettings = _db.GetCollection<ChatSetting>("chat_settings");
-        DutyShifts = _db.GetCollection<DutyShift>("duty_shifts");
-        DutyRotations = _db.GetCollection<DutyRotation>("duty_rotations");
-        StoredSources = _db.GetCollection<StoredSource>("catalog_sources");
-        StoredTopics = _db.GetCollection<StoredTopic>("catalog_topics");
-        LostChats = _db.GetCollection<LostChat>("lost_chats");
-        ChatMoves = _db.GetCollection<ChatMove>("chat_moves");
-        Digests = _db.GetCollection<DigestRecord>("digests");
-
-        Incidents.EnsureIndex(x => x.Number, unique: true);
-        Incidents.EnsureIndex(x => x.Status);
-        Outbox.EnsureIndex(x => x.DeliveredAt);
-        Cards.EnsureIndex(x => x.IncidentId);
-        WatchedStories.EnsureIndex(x => x.Expires);
-        Evidence.EnsureIndex(x => x.IncidentNumber);
-        Members.EnsureIndex(x => x.Role);
-        DutyShifts.EnsureIndex(x => x.End);
     }
 
-    public ILiteCollection<Incident> Incidents { get; }
-    public ILiteCollection<SeenItem> SeenItems { get; }
-    public ILiteCollection<OutboxMessage> Outbox { get; }
-    public ILiteCollection<CardPlacement> Cards { get; }
-    public ILiteCollection<Counter> Counters { get; }
-    public ILiteCollection<Person> People { get; }
-    public ILiteCollection<SourceHealth> SourceHealth { get; }
-    public ILiteCollection<StoredValidators> FetchValidators { get; }
-    public ILiteCollection<Scheduling.HeightenedPeriod> HeightenedPeriods { get; }
-    public ILiteCollection<WatchedStory> WatchedStories { get; }
-    public ILiteCollection<EvidenceRecord> Evidence { get; }
+    public OpinionDatabase(IStorageEngine engine)
+    {
+        _engine = engine;
+        if (engine is LiteEngine lite)
+        {
+            InitLegacy(lite.Database);
+        }
+    }
 
-    /// <summary>Members and roles set from the chat (<c>/members</c>), on top of <c>Access</c>.</summary>
-    public ILiteCollection<TeamMember> Members { get; }
-
-    /// <summary>Per-chat settings such as the language (<c>/lang</c>).</summary>
-    public ILiteCollection<ChatSetting> ChatSettings { get; }
-
-    /// <summary>The duty roster (值班): explicit shifts and the rotation (<c>/oncall</c>).</summary>
-    public ILiteCollection<DutyShift> DutyShifts { get; }
-    public ILiteCollection<DutyRotation> DutyRotations { get; }
-
-    /// <summary>Sources and topics added, changed or removed from the chat, over the configured ones (see SourceCatalog, TopicCatalog).</summary>
-    public ILiteCollection<StoredSource> StoredSources { get; }
-    public ILiteCollection<StoredTopic> StoredTopics { get; }
-
-    /// <summary>Chats the bot was removed from or blocked in (403), until it is back (see <see cref="Chat.LostChats"/>).</summary>
-    public ILiteCollection<LostChat> LostChats { get; }
-
-    /// <summary>Groups upgraded to supergroups: old id to new id, applied over the configured ids (see <see cref="Chat.ChatMoves"/>).</summary>
-    public ILiteCollection<ChatMove> ChatMoves { get; }
-
-    /// <summary>Digest cards sent in storms, for paging them and opening their incidents.</summary>
-    public ILiteCollection<DigestRecord> Digests { get; }
-
-    /// <summary>When each source was last checked and whether it worked.</summary>
-
-    /// <summary>LiteDB file storage, for evidence and generated documents.</summary>
-    public ILiteStorage<string> Files => _db.FileStorage;
+    /// <summary><c>litedb</c> or <c>postgres</c>.</summary>
+    public string Provider => _engine.Provider;
 
     /// <summary>
     /// Raised once after each committed transaction that queued outbox messages, so the sender wakes once per batch
@@ -121,25 +59,56 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Transactions committed since the file was opened (each one is a flush to disk, the costly part of a write).</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>The outbox calls this when it queues a message inside <see cref="Write{T}"/>.</summary>
-    public void NoteOutboxChange() => _outboxTouched = true;
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
+    public T Write<T>(Func<StoreSession, T> work) => Run(work, write: true);
+
+    public void Write(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none do. A write inside a write
-    /// joins the outer transaction, so callers can combine a state change with marking an update as handled.
+    /// Runs a read on a consistent view; results must be materialised inside. Inside a write it reads that write's
+    /// session. The stores refuse changes here.
     /// </summary>
-    public T Write<T>(Func<T> work)
+    public T Read<T>(Func<StoreSession, T> work) => Run(work, write: false);
+
+    /// <summary>
+    /// Wakes the sender as if a transaction had queued messages: for another node's messages (PostgreSQL tells us).
+    /// </summary>
+    public void SignalOutbox()
+    {
+        Interlocked.Increment(ref _outboxVersion);
+        OutboxChanged?.Invoke();
+    }
+
+    /// <summary>
+    /// Copies all state to <paramref name="target"/> as one consistent file (LiteDB). Call outside any transaction.
+    /// </summary>
+    public void CopyTo(string target)
+    {
+        lock (_lock)
+        {
+            if (_depth > 0)
+            {
+                throw new InvalidOperationException("A backup cannot run inside a transaction.");
+            }
+
+            _engine.CopyTo(target);
+        }
+    }
+
+    public void Dispose() => _engine.Dispose();
+
+    private T Run<T>(Func<StoreSession, T> work, bool write)
     {
         T result;
         bool touched;
-        lock (_writeLock)
+        lock (_lock)
         {
-            if (_depth > 0)
+            if (_session is { } open && (open.IsWrite || !write))
             {
                 _depth++;
                 try
                 {
-                    return work();
+                    return work(open);
                 }
                 finally
                 {
@@ -147,28 +116,32 @@ public sealed class OpinionDatabase : IDisposable
                 }
             }
 
-            _depth = 1;
-            _outboxTouched = false;
-            _db.BeginTrans();
+            // The outermost session, or a write started inside a read: a transaction of its own.
+            var (outerSession, outerTransaction, outerDepth) = (_session, _transaction, _depth);
+            var transaction = _engine.Begin(write);
+            var session = new StoreSession(transaction, write);
+            (_session, _transaction, _depth) = (session, transaction, 1);
             try
             {
-                result = work();
-                _db.Commit();
-                Interlocked.Increment(ref _commits);
+                result = work(session);
+                transaction.Commit();
+                if (write)
+                {
+                    Interlocked.Increment(ref _commits);
+                }
             }
             catch
             {
-                _db.Rollback();
-                _outboxTouched = false;
+                transaction.Rollback();
                 throw;
             }
             finally
             {
-                _depth = 0;
+                transaction.Dispose();
+                (_session, _transaction, _depth) = (outerSession, outerTransaction, outerDepth);
             }
 
-            touched = _outboxTouched;
-            _outboxTouched = false;
+            touched = write && session.OutboxTouched;
             if (touched)
             {
                 Interlocked.Increment(ref _outboxVersion);
@@ -183,73 +156,68 @@ public sealed class OpinionDatabase : IDisposable
         return result;
     }
 
-    public void Write(Action work) => Write(() => { work(); return 0; });
+    // ----- Legacy surface, removed once every feature reads and writes through its store. -----
 
-    /// <summary>
-    /// Runs a read under the same lock as writes. Background loops read this way so they never see LiteDB pages while
-    /// another thread's transaction is half-way (LiteDB 5's engine is not reliable there); materialise results inside.
-    /// </summary>
-    public T Read<T>(Func<T> work)
+    private LiteDatabase? _legacy;
+
+    private void InitLegacy(LiteDatabase db)
     {
-        lock (_writeLock)
-        {
-            return work();
-        }
+        _legacy = db;
+        Incidents = db.GetCollection<Incident>(Tables.Incidents.Name);
+        SeenItems = db.GetCollection<SeenItem>(Tables.SeenItems.Name);
+        Outbox = db.GetCollection<OutboxMessage>(Tables.Outbox.Name);
+        Cards = db.GetCollection<CardPlacement>(Tables.Cards.Name);
+        Counters = db.GetCollection<Counter>(Tables.Counters.Name);
+        People = db.GetCollection<Person>(Tables.People.Name);
+        SourceHealth = db.GetCollection<SourceHealth>(Tables.SourceHealth.Name);
+        FetchValidators = db.GetCollection<StoredValidators>(Tables.FetchValidators.Name);
+        HeightenedPeriods = db.GetCollection<HeightenedPeriod>(Tables.HeightenedPeriods.Name);
+        WatchedStories = db.GetCollection<WatchedStory>(Tables.WatchedStories.Name);
+        Evidence = db.GetCollection<EvidenceRecord>(Tables.Evidence.Name);
+        Members = db.GetCollection<TeamMember>(Tables.Members.Name);
+        ChatSettings = db.GetCollection<ChatSetting>(Tables.ChatSettings.Name);
+        DutyShifts = db.GetCollection<DutyShift>(Tables.DutyShifts.Name);
+        DutyRotations = db.GetCollection<DutyRotation>(Tables.DutyRotations.Name);
+        StoredSources = db.GetCollection<StoredSource>(Tables.StoredSources.Name);
+        StoredTopics = db.GetCollection<StoredTopic>(Tables.StoredTopics.Name);
+        LostChats = db.GetCollection<LostChat>(Tables.LostChats.Name);
+        ChatMoves = db.GetCollection<ChatMove>(Tables.ChatMoves.Name);
+        Digests = db.GetCollection<DigestRecord>(Tables.Digests.Name);
     }
 
-    /// <summary>Next value of a named sequence (e.g. incident numbers per year). Call inside <see cref="Write{T}"/>.</summary>
-    public long NextValue(string name)
-    {
-        var counter = Counters.FindById(name) ?? new Counter { Id = name };
-        counter.Value++;
-        Counters.Upsert(counter);
-        return counter.Value;
-    }
+    public ILiteCollection<Incident> Incidents { get; private set; } = null!;
+    public ILiteCollection<SeenItem> SeenItems { get; private set; } = null!;
+    public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
+    public ILiteCollection<CardPlacement> Cards { get; private set; } = null!;
+    public ILiteCollection<Counter> Counters { get; private set; } = null!;
+    public ILiteCollection<Person> People { get; private set; } = null!;
+    public ILiteCollection<SourceHealth> SourceHealth { get; private set; } = null!;
+    public ILiteCollection<StoredValidators> FetchValidators { get; private set; } = null!;
+    public ILiteCollection<HeightenedPeriod> HeightenedPeriods { get; private set; } = null!;
+    public ILiteCollection<WatchedStory> WatchedStories { get; private set; } = null!;
+    public ILiteCollection<EvidenceRecord> Evidence { get; private set; } = null!;
+    public ILiteCollection<TeamMember> Members { get; private set; } = null!;
+    public ILiteCollection<ChatSetting> ChatSettings { get; private set; } = null!;
+    public ILiteCollection<DutyShift> DutyShifts { get; private set; } = null!;
+    public ILiteCollection<DutyRotation> DutyRotations { get; private set; } = null!;
+    public ILiteCollection<StoredSource> StoredSources { get; private set; } = null!;
+    public ILiteCollection<StoredTopic> StoredTopics { get; private set; } = null!;
+    public ILiteCollection<LostChat> LostChats { get; private set; } = null!;
+    public ILiteCollection<ChatMove> ChatMoves { get; private set; } = null!;
+    public ILiteCollection<DigestRecord> Digests { get; private set; } = null!;
+    public ILiteStorage<string> Files => _legacy!.FileStorage;
 
-    public long GetValue(string name) => Read(() => Counters.FindById(name)?.Value ?? 0);
+    public T Write<T>(Func<T> work) => Write(_ => work());
 
-    public void SetValue(string name, long value) => Counters.Upsert(new Counter { Id = name, Value = value });
+    public void Write(Action work) => Write(_ => work());
 
+    public T Read<T>(Func<T> work) => Read(_ => work());
 
-    /// <summary>
-    /// Copies the database to <paramref name="target"/> as one consistent file: under the write lock, a checkpoint moves
-    /// every committed page from the <c>-log.db</c> file into the main file, which is then copied. Copying the main file
-    /// of a running bot without this loses whatever still sits in the log. Call outside any <see cref="Write{T}"/>.
-    /// </summary>
-    public void CopyTo(string target)
-    {
-        lock (_writeLock)
-        {
-            if (_depth > 0)
-            {
-                throw new InvalidOperationException("A backup cannot run inside a transaction.");
-            }
+    public void NoteOutboxChange() => _session?.NoteOutboxChange();
 
-            _db.Checkpoint();
-            File.Copy(_path, target, overwrite: false);
-        }
-    }
+    public long NextValue(string name) => Write(s => s.Counters.Next(name));
 
-    public void Dispose() => _db.Dispose();
+    public long GetValue(string name) => Read(s => s.Counters.Get(name));
 
-    private static BsonMapper CreateMapper()
-    {
-        var mapper = new BsonMapper();
-        // Ticks keep full precision and need no time-zone guessing when read back.
-        mapper.RegisterType<DateTimeOffset>(
-            value => new BsonValue(value.UtcTicks),
-            bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
-        mapper.EnumAsInteger = false;
-        // LiteDB turns "" into null and trims strings by default; the model relies on neither.
-        mapper.EmptyStringToNull = false;
-        mapper.TrimWhitespace = false;
-        return mapper;
-    }
-}
-
-/// <summary>A named sequence or stored number (last update id, incident numbers).</summary>
-public sealed class Counter
-{
-    public string Id { get; set; } = "";
-    public long Value { get; set; }
+    public void SetValue(string name, long value) => Write(s => s.Counters.Set(name, value));
 }

@@ -1,0 +1,37 @@
+namespace OpinionBot.Storage;
+
+/// <summary>
+/// One kind of document inside an open transaction: the whole of what a storage provider implements, so the feature
+/// stores in <c>Storage/Stores</c> are written once for LiteDB and PostgreSQL alike. Fields are property names; the id
+/// is <c>_id</c>. Queries may only name the fields a table declares in <see cref="Tables"/> (they are indexed).
+/// </summary>
+public interface IDocumentTable<T>
+    where T : class
+{
+    T? Get(object id);
+
+    /// <summary>Adds a new document; a zero numeric id is given the next number.</summary>
+    void Insert(T document);
+
+    void Upsert(T document);
+
+    /// <summary>Replaces the stored document with this id; false when there is none.</summary>
+    bool Update(T document);
+
+    bool Delete(object id);
+
+    IReadOnlyList<T> All();
+
+    /// <summary>Documents whose <paramref name="field"/> equals <paramref name="value"/> (null: the field is absent or null).</summary>
+    IReadOnlyList<T> Where(string field, object? value);
+
+    /// <summary>
+    /// Documents with <paramref name="from"/> &lt;= field &lt; <paramref name="until"/> (either end may be open), ordered by
+    /// the field, at most <paramref name="limit"/>.
+    /// </summary>
+    IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false);
+
+    int Count();
+
+    int Count(string field, object? value);
+}

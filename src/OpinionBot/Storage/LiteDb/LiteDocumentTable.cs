@@ -1,0 +1,86 @@
+using LiteDB;
+
+namespace OpinionBot.Storage.LiteDb;
+
+internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMapper mapper, TableDefinition table, LiteTransaction transaction)
+    : IDocumentTable<T>
+    where T : class
+{
+    public T? Get(object id)
+    {
+        transaction.EnsureOpen();
+        return collection.FindById(Value(id));
+    }
+
+    public void Insert(T document)
+    {
+        transaction.EnsureWritable();
+        collection.Insert(document);
+    }
+
+    public void Upsert(T document)
+    {
+        transaction.EnsureWritable();
+        collection.Upsert(document);
+    }
+
+    public bool Update(T document)
+    {
+        transaction.EnsureWritable();
+        return collection.Update(document);
+    }
+
+    public bool Delete(object id)
+    {
+        transaction.EnsureWritable();
+        return collection.Delete(Value(id));
+    }
+
+    public IReadOnlyList<T> All()
+    {
+        transaction.EnsureOpen();
+        return collection.FindAll().ToList();
+    }
+
+    public IReadOnlyList<T> Where(string field, object? value)
+    {
+        transaction.EnsureOpen();
+        return collection.Find(Query.EQ(Indexed(field), Value(value))).ToList();
+    }
+
+    public IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
+    {
+        transaction.EnsureOpen();
+        var path = "$." + Indexed(field);
+        var query = collection.Query();
+        if (from is not null)
+        {
+            query = query.Where(BsonExpression.Create(path + " >= @0", Value(from)));
+        }
+
+        if (until is not null)
+        {
+            query = query.Where(BsonExpression.Create(path + " < @0", Value(until)));
+        }
+
+        var ordered = descending ? query.OrderByDescending(path) : query.OrderBy(path);
+        return ordered.Limit(limit).ToList();
+    }
+
+    public int Count()
+    {
+        transaction.EnsureOpen();
+        return collection.Count();
+    }
+
+    public int Count(string field, object? value)
+    {
+        transaction.EnsureOpen();
+        return collection.Count(Query.EQ(Indexed(field), Value(value)));
+    }
+
+    private string Indexed(string field) =>
+        table.Indexed(field) ? field : throw new ArgumentException($"{table.Name}.{field} is not indexed; declare it in Tables.", nameof(field));
+
+    private BsonValue Value(object? value) => value is null ? BsonValue.Null : mapper.Serialize(value.GetType(), value);
+}

@@ -1,0 +1,129 @@
+using LiteDB;
+
+namespace OpinionBot.Storage.LiteDb;
+
+/// <summary>
+/// The default provider: one LiteDB file in this process. LiteDB 5 transactions belong to the calling thread, and
+/// <see cref="OpinionDatabase"/> runs every session under one lock, so a transaction here is simply the engine's own.
+/// </summary>
+public sealed class LiteEngine : IStorageEngine
+{
+    private readonly string _path;
+
+    public LiteEngine(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _path = path;
+        Mapper = Tables.CreateMapper();
+        Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        foreach (var table in Tables.All)
+        {
+            var collection = Database.GetCollection(table.Name);
+            foreach (var field in table.Indexes)
+            {
+                collection.EnsureIndex(field, "$." + field);
+            }
+
+            foreach (var field in table.UniqueIndexes)
+            {
+                collection.EnsureIndex(field, "$." + field, unique: true);
+            }
+        }
+    }
+
+    public string Provider => "litedb";
+
+    internal LiteDatabase Database { get; }
+
+    internal BsonMapper Mapper { get; }
+
+    public IEngineTransaction Begin(bool write) => new LiteTransaction(this, write);
+
+    /// <summary>
+    /// A checkpoint moves every committed page from the <c>-log.db</c> file into the main file, which is then copied;
+    /// copying the main file of a running bot without this loses whatever still sits in the log. The caller holds the lock.
+    /// </summary>
+    public void CopyTo(string target)
+    {
+        Database.Checkpoint();
+        File.Copy(_path, target, overwrite: false);
+    }
+
+    public void Dispose() => Database.Dispose();
+}
+
+internal sealed class LiteTransaction : IEngineTransaction
+{
+    private readonly LiteEngine _engine;
+    private readonly bool _write;
+    private bool _open = true;
+
+    public LiteTransaction(LiteEngine engine, bool write)
+    {
+        _engine = engine;
+        _write = write;
+        if (write)
+        {
+            engine.Database.BeginTrans();
+        }
+
+        Files = new LiteFileStore(engine.Database, this);
+    }
+
+    public IFileStore Files { get; }
+
+    public void EnsureOpen()
+    {
+        if (!_open)
+        {
+            throw new InvalidOperationException("This storage session has ended: use stores only inside OpinionDatabase.Write or Read.");
+        }
+    }
+
+    public void EnsureWritable()
+    {
+        EnsureOpen();
+        if (!_write)
+        {
+            throw new InvalidOperationException("This is a read session: change stored data only inside OpinionDatabase.Write.");
+        }
+    }
+
+    public IDocumentTable<T> Table<T>(TableDefinition table)
+        where T : class => new LiteDocumentTable<T>(_engine.Database.GetCollection<T>(table.Name), _engine.Mapper, table, this);
+
+    public void NoteOutboxChange()
+    {
+    }
+
+    public void Commit()
+    {
+        EnsureOpen();
+        _open = false;
+        if (_write)
+        {
+            _engine.Database.Commit();
+        }
+    }
+
+    public void Rollback()
+    {
+        if (!_open)
+        {
+            return;
+        }
+
+        _open = false;
+        if (_write)
+        {
+            _engine.Database.Rollback();
+        }
+    }
+
+    public void Dispose() => Rollback();
+}

@@ -1,0 +1,51 @@
+using OpinionBot.Storage.Stores;
+
+namespace OpinionBot.Storage;
+
+/// <summary>
+/// The unit of work's view of storage: every feature store, all in one transaction, handed to the work passed to
+/// <see cref="OpinionDatabase.Write{T}(Func{StoreSession, T})"/> or <see cref="OpinionDatabase.Read{T}(Func{StoreSession, T})"/>.
+/// The stores stop working when the session ends, so the locking rule is the API's, not a comment's.
+/// </summary>
+public sealed class StoreSession
+{
+    private readonly IEngineTransaction _transaction;
+    private readonly Dictionary<Type, object> _stores = [];
+
+    internal StoreSession(IEngineTransaction transaction, bool write)
+    {
+        _transaction = transaction;
+        IsWrite = write;
+    }
+
+    /// <summary>False inside <see cref="OpinionDatabase.Read{T}(Func{StoreSession, T})"/>: the stores may not change anything.</summary>
+    public bool IsWrite { get; }
+
+    public ICounterStore Counters => Store(() => new CounterStore(Table<Counter>(Tables.Counters)));
+
+    public IFileStore Files => _transaction.Files;
+
+    internal bool OutboxTouched { get; private set; }
+
+    /// <summary>The outbox store calls this when it queues a message, so the sender wakes once per transaction.</summary>
+    internal void NoteOutboxChange()
+    {
+        OutboxTouched = true;
+        _transaction.NoteOutboxChange();
+    }
+
+    internal IDocumentTable<T> Table<T>(TableDefinition table)
+        where T : class => _transaction.Table<T>(table);
+
+    private TStore Store<TStore>(Func<TStore> create)
+        where TStore : class
+    {
+        if (!_stores.TryGetValue(typeof(TStore), out var store))
+        {
+            store = create();
+            _stores[typeof(TStore)] = store;
+        }
+
+        return (TStore)store;
+    }
+}
