@@ -16,7 +16,7 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
     public DutyTurn? At(DateTimeOffset instant)
     {
         // Shifts are few (old ones are pruned), so they are filtered here rather than by a query.
-        var all = db.Read(() => db.DutyShifts.FindAll().ToList());
+        var all = db.Read(s => s.Duty.Shifts());
         var shifts = all.Where(s => s.End > instant).ToList();
         var nextStart = shifts.Where(s => s.Start > instant).Select(s => (DateTimeOffset?)s.Start).Min();
         var covering = shifts.Where(s => s.Start <= instant).OrderByDescending(s => s.Id).FirstOrDefault();
@@ -42,18 +42,18 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
         return new DutyTurn(person, shiftEnded ?? start, Earliest(start + period, nextStart));
     }
 
-    public DutyRotation? Rotation() => db.DutyRotations.FindById(DutyRotation.CurrentId);
+    public DutyRotation? Rotation() => db.Read(s => s.Duty.Rotation());
 
     /// <summary>Shifts that have not ended yet, soonest first.</summary>
     public IReadOnlyList<DutyShift> ComingShifts()
     {
         var now = time.GetUtcNow();
-        return db.DutyShifts.FindAll().Where(s => s.End > now).OrderBy(s => s.Start).ToList();
+        return db.Read(s => s.Duty.Shifts()).Where(s => s.End > now).OrderBy(s => s.Start).ToList();
     }
 
     /// <summary>
     /// Sets the rotation: turns of <paramref name="days"/> days (7 weekly from Monday, 1 daily) changing at
-    /// <paramref name="changeAt"/>, anchored so that the first person is on duty now. Call inside a write.
+    /// <paramref name="changeAt"/>, anchored so that the first person is on duty now. Joins the caller's write.
     /// </summary>
     public DutyRotation Rotate(IReadOnlyList<long> people, int days, TimeOnly changeAt)
     {
@@ -71,27 +71,26 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
         }
 
         var rotation = new DutyRotation { People = people.ToList(), Days = days, Anchor = FromLocal(anchor) };
-        db.DutyRotations.Upsert(rotation);
+        db.Write(s => s.Duty.SaveRotation(rotation));
         return rotation;
     }
 
-    /// <summary>Adds an explicit shift and forgets shifts that ended a month ago. Call inside a write.</summary>
+    /// <summary>Adds an explicit shift and forgets shifts that ended a month ago. Joins the caller's write.</summary>
     public DutyShift AddShift(long userId, DateTimeOffset start, DateTimeOffset end)
     {
         var forgotten = time.GetUtcNow().AddDays(-30);
-        foreach (var old in db.DutyShifts.FindAll().Where(s => s.End < forgotten).ToList())
-        {
-            db.DutyShifts.Delete(old.Id);
-        }
-
         var shift = new DutyShift { UserId = userId, Start = start, End = end };
-        db.DutyShifts.Insert(shift);
+        db.Write(s =>
+        {
+            s.Duty.ForgetShiftsEndedBefore(forgotten);
+            s.Duty.AddShift(shift);
+        });
         return shift;
     }
 
     /// <summary>
     /// Swaps two people's duty from now on: their places in the rotation and their coming shifts (someone not on the
-    /// roster simply takes the other's turns). Returns how many places changed hands. Call inside a write.
+    /// roster simply takes the other's turns). Returns how many places changed hands. Joins the caller's write.
     /// </summary>
     public int Swap(long a, long b)
     {
@@ -99,7 +98,7 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
         foreach (var shift in ComingShifts().Where(s => s.UserId == a || s.UserId == b))
         {
             shift.UserId = shift.UserId == a ? b : a;
-            db.DutyShifts.Update(shift);
+            db.Write(s => s.Duty.SaveShift(shift));
             changed++;
         }
 
@@ -114,17 +113,16 @@ public sealed class DutyRoster(OpinionDatabase db, TimeProvider time, TimeZoneIn
                 }
             }
 
-            db.DutyRotations.Update(rotation);
+            db.Write(s => s.Duty.SaveRotation(rotation));
         }
 
         return changed;
     }
 
-    /// <summary>Removes the rotation and every shift. Call inside a write.</summary>
+    /// <summary>Removes the rotation and every shift. Joins the caller's write.</summary>
     public void Clear()
     {
-        db.DutyShifts.DeleteAll();
-        db.DutyRotations.DeleteAll();
+        db.Write(s => s.Duty.Clear());
     }
 
     /// <summary>A wall-clock time in the team's time zone.</summary>

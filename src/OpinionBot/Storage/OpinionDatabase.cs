@@ -176,8 +176,6 @@ public sealed class OpinionDatabase : IDisposable
         Evidence = db.GetCollection<EvidenceRecord>(Tables.Evidence.Name);
         Members = db.GetCollection<TeamMember>(Tables.Members.Name);
         ChatSettings = db.GetCollection<ChatSetting>(Tables.ChatSettings.Name);
-        DutyShifts = db.GetCollection<DutyShift>(Tables.DutyShifts.Name);
-        DutyRotations = db.GetCollection<DutyRotation>(Tables.DutyRotations.Name);
         StoredSources = db.GetCollection<StoredSource>(Tables.StoredSources.Name);
         StoredTopics = db.GetCollection<StoredTopic>(Tables.StoredTopics.Name);
         LostChats = db.GetCollection<LostChat>(Tables.LostChats.Name);
@@ -198,8 +196,6 @@ public sealed class OpinionDatabase : IDisposable
     public ILiteCollection<EvidenceRecord> Evidence { get; private set; } = null!;
     public ILiteCollection<TeamMember> Members { get; private set; } = null!;
     public ILiteCollection<ChatSetting> ChatSettings { get; private set; } = null!;
-    public ILiteCollection<DutyShift> DutyShifts { get; private set; } = null!;
-    public ILiteCollection<DutyRotation> DutyRotations { get; private set; } = null!;
     public ILiteCollection<StoredSource> StoredSources { get; private set; } = null!;
     public ILiteCollection<StoredTopic> StoredTopics { get; private set; } = null!;
     public ILiteCollection<LostChat> LostChats { get; private set; } = null!;

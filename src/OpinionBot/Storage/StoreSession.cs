@@ -25,6 +25,9 @@ public sealed class StoreSession
 
     public IFileStore Files => _transaction.Files;
 
+    // Feature stores, one line each (alphabetical, so parallel changes rarely touch the same line).
+    public Duty.IDutyStore Duty => Store(() => new DutyStore(Table<Duty.DutyShift>(Tables.DutyShifts), Table<Duty.DutyRotation>(Tables.DutyRotations)));
+
     internal bool OutboxTouched { get; private set; }
 
     /// <summary>The outbox store calls this when it queues a message, so the sender wakes once per transaction.</summary>

@@ -75,10 +75,10 @@ public sealed class HostileArgumentTests : IAsyncLifetime
         using var db = new OpinionDatabase(Path.Combine(folder, "roster.db"));
         var day = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(day);
-        db.Write(() =>
+        db.Write(s =>
         {
-            db.DutyShifts.Insert(new DutyShift { UserId = 1, Start = day.AddHours(8), End = day.AddHours(20) });
-            db.DutyShifts.Insert(new DutyShift { UserId = 2, Start = day.AddHours(10), End = day.AddHours(12) });
+            s.Duty.AddShift(new DutyShift { UserId = 1, Start = day.AddHours(8), End = day.AddHours(20) });
+            s.Duty.AddShift(new DutyShift { UserId = 2, Start = day.AddHours(10), End = day.AddHours(12) });
         });
         var roster = new DutyRoster(db, clock, TimeZoneInfo.Utc);
 
