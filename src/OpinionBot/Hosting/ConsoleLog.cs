@@ -19,6 +19,9 @@ public static class ConsoleLog
     public const string Setting = "Logging:Console";
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
+    // Cluster mode: the node's name before each line, so the logs of several nodes can be read together.
+    private const string NodeTextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Node} {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
     public static string FormatOf(IConfiguration configuration) =>
         configuration[Setting]?.Trim().ToLowerInvariant() is { Length: > 0 } chosen ? chosen
         : UnderSystemd && Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null ? "journal"
@@ -34,8 +37,9 @@ public static class ConsoleLog
         ITextFormatter formatter = FormatOf(configuration) switch
         {
             "json" => new RenderedCompactJsonFormatter(),
-            "journal" => new JournalFormatter(),
-            "text" => new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture),
+            "journal" => new JournalFormatter(Cluster.ClusterOptions.IsEnabled(configuration)),
+            "text" => new MessageTemplateTextFormatter(
+                Cluster.ClusterOptions.IsEnabled(configuration) ? NodeTextTemplate : TextTemplate, System.Globalization.CultureInfo.InvariantCulture),
             var other => throw new Microsoft.Extensions.Options.OptionsValidationException(Setting, typeof(string),
                 [$"{Setting} '{other}' is unknown: use text, json or journal (or leave it out)."]),
         };
@@ -43,9 +47,10 @@ public static class ConsoleLog
     }
 
     /// <summary>journald reads <c>&lt;N&gt;</c> at the start of each line as its priority; stack-trace lines get it too.</summary>
-    private sealed class JournalFormatter : ITextFormatter
+    private sealed class JournalFormatter(bool withNode) : ITextFormatter
     {
-        private readonly MessageTemplateTextFormatter _message = new("{SourceContext}: {Message:lj}", System.Globalization.CultureInfo.InvariantCulture);
+        private readonly MessageTemplateTextFormatter _message = new(
+            withNode ? "{Node} {SourceContext}: {Message:lj}" : "{SourceContext}: {Message:lj}", System.Globalization.CultureInfo.InvariantCulture);
 
         public void Format(LogEvent logEvent, TextWriter output)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Chat.Commands;
+using OpinionBot.Cluster;
 using OpinionBot.Monitoring;
 using OpinionBot.Storage;
 using Serilog.Core;
@@ -40,7 +41,7 @@ public static class OperationsServices
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<DatabaseBackup>();
-        services.AddHostedService<BackupSchedule>();
+        services.AddLeasedHostedService<BackupSchedule>(configuration, LeaseNames.Duties);
         services.AddSingleton<ICommandFamily, BackupCommand>();
 
         // Webhook mode replaces long polling (AddOpinionBot leaves the poller out when it is on).

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Serilog;
+using Serilog.Core;
+using Serilog.Core.Enrichers;
 
 namespace OpinionBot.Hosting;
 
@@ -25,8 +27,15 @@ public static class OpinionBotHost
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+            .Enrich.FromLogContext()
+            .Enrich.With(NodeName(builder.Configuration)), preserveStaticLogger: true);
         builder.Services.AddOpinionBot(builder.Configuration);
         return builder;
     }
+
+    /// <summary>In cluster mode every log line says which node wrote it (property <c>Node</c>); nothing on a single node.</summary>
+    private static ILogEventEnricher[] NodeName(IConfiguration configuration) =>
+        Cluster.ClusterOptions.IsEnabled(configuration)
+            ? [new PropertyEnricher("Node", Cluster.ClusterOptions.NodeNameFrom(configuration))]
+            : [];
 }

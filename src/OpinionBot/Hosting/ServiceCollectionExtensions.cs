@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
+using OpinionBot.Cluster;
 using OpinionBot.Chat.Commands;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
@@ -23,6 +24,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddOpinionBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // Cluster mode (off by default): which node does the work that must run once, by leases in PostgreSQL.
+        services.AddCluster(configuration);
 
         // Settings, validated at start (see SettingsValidation).
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
@@ -138,26 +142,35 @@ public static class ServiceCollectionExtensions
         // Duty roster (值班) and the handover at each change of turn.
         services.AddSingleton<DutyRoster>();
         services.AddSingleton<Handover>();
-        services.AddHostedService<OutboxSender>();
+        // In cluster mode one node drains the outbox (lease "delivery"). Telegram's limits are per bot (about 30 messages
+        // a second overall, 20 a minute per group), so one paced sender per bot is what keeps under them; a lease per
+        // chat would let every node pace its own share and the bot as a whole would overrun the global limit.
+        services.AddLeasedHostedService<OutboxSender>(configuration, LeaseNames.Delivery);
         if (!OperationsServices.UsesWebhook(configuration))
         {
-            services.AddHostedService<UpdatePoller>();
+            // Telegram answers one getUpdates poller per bot (a second gets 409), so one node polls (lease "updates");
+            // with a webhook, every node may take the posts the proxy hands it.
+            services.AddLeasedHostedService<UpdatePoller>(configuration, LeaseNames.Updates);
         }
 
         // Scheduling: Quartz runs the source checks.
         var checkDeadlinesEvery = configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
-        // Quartz registers schedulers process-wide by name: a unique name keeps two hosts in one process (the
-        // end-to-end tests run several) from ever finding each other's scheduler.
-        var schedulerName = $"OpinionBot-{Guid.NewGuid():N}";
         // A firing only queues its check (CheckLanes), so a few threads keep every trigger on time.
         var schedulerThreads = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>()?.SchedulerThreads ?? new SchedulingOptions().SchedulerThreads;
         var quartzProperties = new System.Collections.Specialized.NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = schedulerName,
             ["quartz.threadPool.maxConcurrency"] = Math.Max(2, schedulerThreads).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        ClusterServices.NameScheduler(quartzProperties, configuration);
         services.AddQuartz(quartzProperties, q =>
         {
+            // In cluster mode the triggers live in PostgreSQL and each firing runs on one node: the source checks, and
+            // the minute jobs and reports below ([DisallowConcurrentExecution] holds across the cluster there).
+            if (ClusterOptions.IsEnabled(configuration))
+            {
+                q.UseClusteredStore(configuration);
+            }
+
             q.ScheduleJob<DeadlineJob>(
                 trigger => trigger.WithIdentity("deadlines").StartNow().WithSimpleSchedule(s => s.WithInterval(checkDeadlinesEvery).RepeatForever()),
                 job => job.WithIdentity(DeadlineJob.Key));
@@ -171,7 +184,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckLanes>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckLanes>());
         services.AddSingleton<EvidencePass>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvidencePass>());
+        // The pass keeps a cursor in the database: two nodes would race over it, so it runs on the duties holder.
+        services.AddLeasedHostedService<EvidencePass>(configuration, LeaseNames.Duties, shared: true);
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddSingleton<SourceJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceJobs>());
