@@ -23,7 +23,44 @@ public sealed class SourceJobs(
     // One (re)scheduling at a time, so a quick edit after an add cannot interleave its delete and schedule with it.
     private readonly SemaphoreSlim _one = new(1, 1);
 
-    public Task StartAsync(CancellationToken cancellationToken) => ScheduleAllAsync(cancellationToken);
+    // What a source's triggers were made from, kept in its job data (see ScheduleOneAsync).
+    private const string PlanKey = "plan";
+
+    /// <summary>
+    /// At start, a source whose job is already stored with the same plan keeps its triggers: in cluster mode every node
+    /// starts with the same sources, and rescheduling would move each source's next check (a new random delay) on
+    /// every node's start. On a single node the store starts empty, so every source is scheduled as before.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var sources = catalog.All();
+        foreach (var source in sources)
+        {
+            await ScheduleAsync(source, keepSame: true, cancellationToken);
+        }
+
+        // Jobs of sources removed while no node ran (a stored job store outlives the process).
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var names = sources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<JobKey>();
+        var query = new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group) };
+        while (true)
+        {
+            var page = await scheduler.QueryJobs(query, cancellationToken);
+            stale.AddRange(page.Items.Select(j => j.Key).Where(k => !names.Contains(k.Name)));
+            if (!page.HasMore || page.Items.Count == 0)
+            {
+                break;
+            }
+
+            query = new JobQuery { Group = query.Group, Skip = query.Skip + page.Items.Count };
+        }
+
+        foreach (var key in stale)
+        {
+            await scheduler.DeleteJob(key, cancellationToken);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -37,12 +74,15 @@ public sealed class SourceJobs(
     }
 
     /// <summary>(Re)schedules a source; a disabled source is unscheduled.</summary>
-    public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken)
+    public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+        await ScheduleAsync(source, keepSame: false, cancellationToken);
+
+    private async Task ScheduleAsync(SourceDefinition source, bool keepSame, CancellationToken cancellationToken)
     {
         await _one.WaitAsync(cancellationToken);
         try
         {
-            await ScheduleOneAsync(source, cancellationToken);
+            await ScheduleOneAsync(source, keepSame, cancellationToken);
         }
         finally
         {
@@ -74,13 +114,13 @@ public sealed class SourceJobs(
         }
     });
 
-    private async Task ScheduleOneAsync(SourceDefinition source, CancellationToken cancellationToken)
+    private async Task ScheduleOneAsync(SourceDefinition source, bool keepSame, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(source.Name, Group);
-        await scheduler.DeleteJob(jobKey, cancellationToken);
         if (!source.Enabled)
         {
+            await scheduler.DeleteJob(jobKey, cancellationToken);
             return;
         }
 
@@ -90,18 +130,33 @@ public sealed class SourceJobs(
             : SourceSchedule.DefaultDailyTimes;
         if (!SourceSchedule.TryParse(source.Schedule, dailyTimes, out var schedule, out var error))
         {
+            await scheduler.DeleteJob(jobKey, cancellationToken);
             logger.LogWarning("Source {Source} not scheduled: {Error}", source.Name, error);
             return;
         }
 
+        var period = heightened.Current();
+        var plan = string.Join('|', source.Schedule, string.Join(',', dailyTimes), source.ResolveTimeZone().Id, CheckLanes.HostOf(source),
+            period is null ? "" : $"{period.Until:O},{period.Interval}");
+        if (keepSame && await scheduler.GetJobDetail(jobKey, cancellationToken) is { } stored &&
+            stored.JobDataMap.GetString(PlanKey) == plan &&
+            (await scheduler.QueryTriggers(new TriggerQuery { Job = jobKey }, cancellationToken)).Items.Count > 0)
+        {
+            timeliness.Rescheduled(source.Name);
+            logger.LogDebug("{Source} is already scheduled ({Schedule})", source.Name, source.Schedule);
+            return;
+        }
+
+        await scheduler.DeleteJob(jobKey, cancellationToken);
         var job = JobBuilder.Create<SourceCheckJob>()
             .WithIdentity(jobKey)
             .UsingJobData(SourceCheckJob.SourceNameKey, source.Name)
             .UsingJobData(SourceCheckJob.HostKey, CheckLanes.HostOf(source))
+            .UsingJobData(PlanKey, plan)
             .Build();
         var jitter = scheduling.CurrentValue.Jitter;
         var triggers = schedule.CreateTriggers(jobKey, source.ResolveTimeZone(), jitter, time).ToList();
-        if (heightened.Current() is { } period)
+        if (period is not null)
         {
             triggers.Add(SourceSchedule.CreateHeightenedTrigger(jobKey, period, jitter, time));
         }

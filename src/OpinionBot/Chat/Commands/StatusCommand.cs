@@ -1,4 +1,5 @@
 using System.Text;
+using OpinionBot.Cluster;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
@@ -23,6 +24,7 @@ public sealed class StatusCommand(
     CheckTimeliness timeliness,
     CheckLanes checks,
     ChatPlaces places,
+    ILeases leases,
     TimeProvider time) : ICommandFamily
 {
     // A phone screen's worth: with more sources, only the late and failing ones are listed under the summary.
@@ -103,6 +105,8 @@ public sealed class StatusCommand(
         {
             html.Append('\n').Append(text.HeightenedActive(renderer.Time(period.Until), CommandDurations.Format(period.Interval, text)));
         }
+
+        html.Append(ClusterLines.Describe(leases, text, renderer));
 
         request.Reply(html.ToString());
     }
