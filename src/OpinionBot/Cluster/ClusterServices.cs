@@ -39,12 +39,14 @@ public static class ClusterServices
             return shared ? services.AddHostedService(sp => sp.GetRequiredService<T>()) : services.AddHostedService<T>();
         }
 
-        return services.AddHostedService(sp => new LeasedWork(
+        // Added directly: AddHostedService keeps one registration per implementation type, and every leased service is a LeasedWork.
+        services.Add(ServiceDescriptor.Singleton<IHostedService>(sp => new LeasedWork(
             sp.GetRequiredService<ILeases>(),
             lease,
             shared ? sp.GetRequiredService<T> : () => ActivatorUtilities.CreateInstance<T>(sp),
             fresh: !shared,
-            sp.GetRequiredService<ILogger<LeasedWork>>()));
+            sp.GetRequiredService<ILogger<LeasedWork>>())));
+        return services;
     }
 
     /// <summary>

@@ -90,6 +90,18 @@ public sealed class LeasesTests(PostgresDatabase database) : IClassFixture<Postg
         Assert.False(a.Holds(LeaseNames.Delivery));
     }
 
+    [SkippableFact]
+    public async Task ANodeTakesEveryFreeLeaseItAsksFor()
+    {
+        var connection = database.Open();
+        var a = await StartAsync(connection, "node-a");
+        await a.AcquireAsync(LeaseNames.Delivery, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(
+            a.AcquireAsync(LeaseNames.Updates, CancellationToken.None),
+            a.AcquireAsync(LeaseNames.Duties, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(a.Holds(LeaseNames.Delivery) && a.Holds(LeaseNames.Updates) && a.Holds(LeaseNames.Duties));
+    }
+
     [Fact]
     public async Task OneNodeAlone_HoldsEveryLeaseWithoutADatabase()
     {
