@@ -156,7 +156,11 @@ public static class ServiceCollectionExtensions
         // Scheduling: Quartz runs the source checks.
         var checkDeadlinesEvery = configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>()?.CheckEvery ?? TimeSpan.FromMinutes(1);
         // A firing only queues its check (CheckLanes), so a few threads keep every trigger on time.
-        var schedulerThreads = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>()?.SchedulerThreads ?? new SchedulingOptions().SchedulerThreads;
+        var schedulingSettings = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var schedulerThreads = ClusterOptions.IsEnabled(configuration)
+            // A cluster node's firing waits for its check (so a dead node's firings are recovered): a thread per check.
+            ? Math.Max(schedulingSettings.SchedulerThreads, schedulingSettings.MaxConcurrentChecks + 4)
+            : schedulingSettings.SchedulerThreads;
         var quartzProperties = new System.Collections.Specialized.NameValueCollection
         {
             ["quartz.threadPool.maxConcurrency"] = Math.Max(2, schedulerThreads).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -22,6 +22,7 @@ public sealed class CheckLanes : IHostedService, IDisposable
     private readonly ConcurrentDictionary<string, Channel<string>> _lanes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _again = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _done = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -64,13 +65,24 @@ public sealed class CheckLanes : IHostedService, IDisposable
     /// <summary>Hosts that have a lane.</summary>
     public int Lanes => _lanes.Count;
 
-    /// <summary>Queues a check of <paramref name="source"/> (due at <paramref name="due"/>) on its host's lane.</summary>
-    public void Enqueue(string source, string host, DateTimeOffset due, DateTimeOffset? next, TimeSpan period)
+    /// <summary>
+    /// Queues a check of <paramref name="source"/> (due at <paramref name="due"/>) on its host's lane. The task ends when
+    /// the check that serves this firing has run (at once when none will); a single node does not wait for it, a
+    /// cluster node does (see <see cref="SourceCheckJob"/>).
+    /// </summary>
+    public Task Enqueue(string source, string host, DateTimeOffset due, DateTimeOffset? next, TimeSpan period)
     {
-        if (_stopping.IsCancellationRequested || !_timeliness.Fire(source, due, next, period))
+        if (_stopping.IsCancellationRequested)
         {
-            return;
+            return Task.CompletedTask;
         }
+
+        if (!_timeliness.Fire(source, due, next, period))
+        {
+            return _done.TryGetValue(source, out var waiting) ? waiting.Task : Task.CompletedTask;
+        }
+
+        var done = _done.GetOrAdd(source, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
         if (host.Length == 0)
         {
@@ -79,6 +91,7 @@ public sealed class CheckLanes : IHostedService, IDisposable
 
         Interlocked.Increment(ref _waiting);
         _lanes.GetOrAdd(host, OpenLane).Writer.TryWrite(source);
+        return done.Task;
     }
 
     /// <summary>The host a source is read from (for a search source, its URL template's host); "" when it has none.</summary>
@@ -194,6 +207,11 @@ public sealed class CheckLanes : IHostedService, IDisposable
 
             if (!_again.TryRemove(source, out _))
             {
+                if (_done.TryRemove(source, out var done))
+                {
+                    done.TrySetResult();
+                }
+
                 return;
             }
         }

@@ -5,6 +5,8 @@ namespace OpinionBot.Scheduling;
 /// <summary>
 /// A source's firing: hands the check to its host's lane in the <see cref="CheckLanes"/> and returns at once, so a
 /// scheduler thread is never held while a host is slow or asks to be spaced out (<see cref="SourceCheck"/> does the work).
+/// In cluster mode the job asks Quartz for recovery and waits for its check instead: a node killed before the check ran
+/// then has the firing run again by another node, where a finished firing would have been lost with the node.
 /// </summary>
 public sealed class SourceCheckJob(CheckLanes lanes, TimeProvider time) : IJob
 {
@@ -13,7 +15,7 @@ public sealed class SourceCheckJob(CheckLanes lanes, TimeProvider time) : IJob
     /// <summary>The host the source is read from: checks of one host share a lane.</summary>
     public const string HostKey = "host";
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
         var name = data.GetString(SourceNameKey) ?? "";
@@ -22,7 +24,10 @@ public sealed class SourceCheckJob(CheckLanes lanes, TimeProvider time) : IJob
         var period = context.Trigger is ISimpleTrigger simple ? simple.RepeatInterval
             : next is { } n ? n - due
             : TimeSpan.Zero;
-        lanes.Enqueue(name, data.GetString(HostKey) ?? "", due == default ? time.GetUtcNow() : due, next, period);
-        return ValueTask.CompletedTask;
+        var checkedTask = lanes.Enqueue(name, data.GetString(HostKey) ?? "", due == default ? time.GetUtcNow() : due, next, period);
+        if (context.JobDetail.RequestsRecovery)
+        {
+            await checkedTask.WaitAsync(cancellationToken);
+        }
     }
 }

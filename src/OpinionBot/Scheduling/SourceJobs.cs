@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpinionBot.Cluster;
 using OpinionBot.Sources;
 using Quartz;
 
@@ -16,8 +17,11 @@ public sealed class SourceJobs(
     HeightenedPeriods heightened,
     CheckTimeliness timeliness,
     TimeProvider time,
+    IOptions<ClusterOptions> cluster,
     ILogger<SourceJobs> logger) : IHostedService, IDisposable
 {
+    private readonly bool _clustered = cluster.Value.Enabled;
+
     private const string Group = "sources";
 
     // One (re)scheduling at a time, so a quick edit after an add cannot interleave its delete and schedule with it.
@@ -153,6 +157,7 @@ public sealed class SourceJobs(
             .UsingJobData(SourceCheckJob.SourceNameKey, source.Name)
             .UsingJobData(SourceCheckJob.HostKey, CheckLanes.HostOf(source))
             .UsingJobData(PlanKey, plan)
+            .RequestRecovery(_clustered)
             .Build();
         var jitter = scheduling.CurrentValue.Jitter;
         var triggers = schedule.CreateTriggers(jobKey, source.ResolveTimeZone(), jitter, time).ToList();
