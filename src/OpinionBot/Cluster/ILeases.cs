@@ -19,6 +19,12 @@ public interface ILeases
 
     /// <summary>The live nodes and the lease holders for <c>/status</c>; null on a single node.</summary>
     ClusterSnapshot? Snapshot();
+
+    /// <summary>
+    /// Waits until no other node runs the section <paramref name="name"/> and holds it until disposed (e.g. scheduling
+    /// the sources, which every node does at start). A single node has nobody to wait for.
+    /// </summary>
+    Task<IAsyncDisposable> ExclusiveAsync(string name, CancellationToken cancellationToken);
 }
 
 public static class LeaseNames
@@ -48,4 +54,13 @@ public sealed class SingleNodeLeases : ILeases
     public Task<CancellationToken> AcquireAsync(string lease, CancellationToken cancellationToken) => Task.FromResult(CancellationToken.None);
 
     public ClusterSnapshot? Snapshot() => null;
+
+    public Task<IAsyncDisposable> ExclusiveAsync(string name, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

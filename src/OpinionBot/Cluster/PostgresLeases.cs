@@ -98,6 +98,24 @@ public sealed class PostgresLeases : BackgroundService, ILeases
         return new ClusterSnapshot(_me, nodes, leases);
     }
 
+    public async Task<IAsyncDisposable> ExclusiveAsync(string name, CancellationToken cancellationToken)
+    {
+        // A session-level advisory lock: released on unlock, or by the server when the connection (or the node) dies.
+        var connection = await _database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", connection);
+            command.Parameters.AddWithValue("name", "opinionbot." + name);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Waits until the cluster tables exist (the first round has run).</summary>
     public Task Ready => _ready.Task;
 

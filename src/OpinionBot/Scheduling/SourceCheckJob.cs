@@ -24,8 +24,10 @@ public sealed class SourceCheckJob(CheckLanes lanes, TimeProvider time) : IJob
         var period = context.Trigger is ISimpleTrigger simple ? simple.RepeatInterval
             : next is { } n ? n - due
             : TimeSpan.Zero;
-        var checkedTask = lanes.Enqueue(name, data.GetString(HostKey) ?? "", due == default ? time.GetUtcNow() : due, next, period);
-        if (context.JobDetail.RequestsRecovery)
+        var clustered = context.JobDetail.RequestsRecovery;
+        // A cluster node sees only the firings it took, so its idea of the source's next firing is no guide to lateness.
+        var checkedTask = lanes.Enqueue(name, data.GetString(HostKey) ?? "", due == default ? time.GetUtcNow() : due, clustered ? null : next, period);
+        if (clustered)
         {
             await checkedTask.WaitAsync(cancellationToken);
         }

@@ -18,6 +18,7 @@ public sealed class SourceJobs(
     CheckTimeliness timeliness,
     TimeProvider time,
     IOptions<ClusterOptions> cluster,
+    ILeases leases,
     ILogger<SourceJobs> logger) : IHostedService, IDisposable
 {
     private readonly bool _clustered = cluster.Value.Enabled;
@@ -26,6 +27,8 @@ public sealed class SourceJobs(
 
     // One (re)scheduling at a time, so a quick edit after an add cannot interleave its delete and schedule with it.
     private readonly SemaphoreSlim _one = new(1, 1);
+
+    private const string Exclusive = "scheduling-sources";
 
     // What a source's triggers were made from, kept in its job data (see ScheduleOneAsync).
     private const string PlanKey = "plan";
@@ -37,6 +40,8 @@ public sealed class SourceJobs(
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes starting together take turns, so two never delete and store the same source's job at once.
+        await using var exclusive = await leases.ExclusiveAsync(Exclusive, cancellationToken);
         var sources = catalog.All();
         foreach (var source in sources)
         {
@@ -71,15 +76,19 @@ public sealed class SourceJobs(
     /// <summary>Reschedules every source, e.g. when a heightened period starts or ends.</summary>
     public async Task ScheduleAllAsync(CancellationToken cancellationToken)
     {
+        await using var exclusive = await leases.ExclusiveAsync(Exclusive, cancellationToken);
         foreach (var source in catalog.All())
         {
-            await ScheduleAsync(source, cancellationToken);
+            await ScheduleAsync(source, keepSame: false, cancellationToken);
         }
     }
 
     /// <summary>(Re)schedules a source; a disabled source is unscheduled.</summary>
-    public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+    public async Task ScheduleAsync(SourceDefinition source, CancellationToken cancellationToken)
+    {
+        await using var exclusive = await leases.ExclusiveAsync(Exclusive, cancellationToken);
         await ScheduleAsync(source, keepSame: false, cancellationToken);
+    }
 
     private async Task ScheduleAsync(SourceDefinition source, bool keepSame, CancellationToken cancellationToken)
     {

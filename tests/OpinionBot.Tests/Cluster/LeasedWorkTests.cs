@@ -63,6 +63,8 @@ public sealed class LeasedWorkTests
         public Task<CancellationToken> AcquireAsync(string lease, CancellationToken cancellationToken) => _next.Task.WaitAsync(cancellationToken);
 
         public ClusterSnapshot? Snapshot() => null;
+
+        public Task<IAsyncDisposable> ExclusiveAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class CountingWork : IHostedService, IDisposable

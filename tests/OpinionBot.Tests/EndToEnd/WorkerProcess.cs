@@ -63,6 +63,15 @@ public sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the worker at once (SIGKILL on Linux: no shutdown code runs), as a crash or an OOM kill would.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Waits for the worker to exit by itself (a settings problem) and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
