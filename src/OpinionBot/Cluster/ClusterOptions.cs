@@ -29,7 +29,7 @@ public sealed class ClusterOptions
 
     /// <summary>The node name the settings give, for the log enricher that is set up before the options exist.</summary>
     public static string NodeNameFrom(IConfiguration configuration) =>
-        configuration[Section + ":NodeName"] is { Length: > 0 } name ? name.Trim() : DefaultNodeName;
+        configuration[Section + ":NodeName"] is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultNodeName;
 }
 
 /// <summary>Cluster mode needs the shared database: refused at start with one sentence saying what to set.</summary>
@@ -54,9 +54,9 @@ public sealed class ClusterOptionsValidation(IConfiguration configuration) : IVa
                 "Cluster:Enabled needs Storage:ConnectionString, e.g. Host=db;Database=opinionbot;Username=opinionbot;Password=…, the database every node shares.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.NodeName) || options.NodeName.Length > 100)
+        if (options.NodeName.Length > 100)
         {
-            return ValidateOptionsResult.Fail("Cluster:NodeName must be 1-100 characters (or left out for the machine name and process id).");
+            return ValidateOptionsResult.Fail("Cluster:NodeName must be at most 100 characters (or left out for the machine name and process id).");
         }
 
         return options.LeaseTime < TimeSpan.FromSeconds(3) || options.LeaseTime > TimeSpan.FromMinutes(10)

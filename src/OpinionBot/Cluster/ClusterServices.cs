@@ -10,7 +10,9 @@ public static class ClusterServices
     /// <summary>Options and leases. On a single node (the default) the leases are always held and nothing is stored.</summary>
     public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateOnStart();
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section)
+            .PostConfigure(o => o.NodeName = ClusterOptions.NodeNameFrom(configuration))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterOptions>>(new ClusterOptionsValidation(configuration));
         if (!ClusterOptions.IsEnabled(configuration))
         {
