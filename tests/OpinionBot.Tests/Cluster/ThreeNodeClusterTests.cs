@@ -14,8 +14,12 @@ namespace OpinionBot.Tests.Cluster;
 /// SIGKILL while it holds the delivery and updates leases loses nothing: its leases move within 30 s and at most the one
 /// message it had with Telegram is sent again.
 /// </summary>
+[Collection(ThreeNodes)]
 public sealed class ThreeNodeClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>Three workers load the machine: the test runs alone, so neither it nor the others run short of time.</summary>
+    public const string ThreeNodes = "three worker processes";
+
     private const long TeamChat = -1001;
     private const int Sources = 300;
     private const int Growing = 60;
@@ -299,3 +303,6 @@ public sealed class ThreeNodeClusterTests(ITestOutputHelper output) : IAsyncLife
         }
     }
 }
+
+[CollectionDefinition(ThreeNodeClusterTests.ThreeNodes, DisableParallelization = true)]
+public sealed class ThreeNodesRunAlone;
