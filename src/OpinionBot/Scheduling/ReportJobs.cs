@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpinionBot.Cluster;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
 using Quartz;
@@ -16,6 +17,7 @@ public sealed class ReportJobs(
     OpinionDatabase db,
     IOptions<ReportsOptions> reports,
     TimeProvider time,
+    ILeases leases,
     ILogger<ReportJobs> logger) : IHostedService
 {
     public const string Group = "reports";
@@ -41,6 +43,8 @@ public sealed class ReportJobs(
         }), TimeSpan.Zero);
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Cluster nodes starting together take turns replacing the same report jobs.
+        await using var exclusive = await leases.ExclusiveAsync("scheduling-reports", cancellationToken);
         foreach (var kind in Enum.GetValues<ReportKind>())
         {
             var key = ReportJob.KeyFor(kind);
