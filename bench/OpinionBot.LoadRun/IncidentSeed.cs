@@ -23,12 +23,12 @@ internal static class IncidentSeed
             db.Write(() =>
             {
                 db.Incidents.InsertBulk(batch);
-                db.SeenItems.InsertBulk(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered }));
+                db.Write(s => s.SeenItems.Remember(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered })));
             });
         }
 
         // As a year of running leaves it: evidence was captured as each incident opened.
-        db.Write(() => db.SetValue(OpinionBot.Reports.EvidenceBackup.CursorKey, count));
+        db.Write(s => s.Counters.Set(OpinionBot.Reports.EvidenceBackup.CursorKey, count));
     }
 
     private static Incident Create(int i, int count, DateTimeOffset now, Random random)

@@ -27,7 +27,7 @@ public sealed class Handover(
     /// <summary>Posts the handover if a turn began since the last one; returns whether it did.</summary>
     public bool Tick() => db.Write(() =>
     {
-        if (roster.Now() is not { } turn || turn.Start.UtcTicks <= db.GetValue(LastKey))
+        if (roster.Now() is not { } turn || turn.Start.UtcTicks <= db.Read(s => s.Counters.Get(LastKey)))
         {
             return false;
         }
@@ -40,16 +40,16 @@ public sealed class Handover(
             direct.Tell(turn.UserId, team, text => Compose(turn, previous, text));
         }
 
-        db.SetValue(LastKey, turn.Start.UtcTicks);
+        db.Write(s => s.Counters.Set(LastKey, turn.Start.UtcTicks));
         return true;
     });
 
     /// <summary>The roster was changed by hand: the turn running now needs no handover of its own. Call inside a write.</summary>
     public void Acknowledge()
     {
-        if (roster.Now() is { } turn && turn.Start.UtcTicks > db.GetValue(LastKey))
+        if (roster.Now() is { } turn && turn.Start.UtcTicks > db.Read(s => s.Counters.Get(LastKey)))
         {
-            db.SetValue(LastKey, turn.Start.UtcTicks);
+            db.Write(s => s.Counters.Set(LastKey, turn.Start.UtcTicks));
         }
     }
 

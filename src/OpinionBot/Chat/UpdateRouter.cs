@@ -25,11 +25,11 @@ public sealed class UpdateRouter(
 {
     internal const string LastUpdateKey = "telegram-last-update-id";
 
-    public int NextOffset() => (int)(db.GetValue(LastUpdateKey) + 1);
+    public int NextOffset() => (int)(db.Read(s => s.Counters.Get(LastUpdateKey)) + 1);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        if (update.Id <= db.GetValue(LastUpdateKey))
+        if (update.Id <= db.Read(s => s.Counters.Get(LastUpdateKey)))
         {
             return;
         }
@@ -89,7 +89,7 @@ public sealed class UpdateRouter(
         {
             people.Remember(query.From.Id, query.From.FirstName, query.From.LastName, query.From.Username);
             var answer = commands.TryPress(query) ?? presses.Handle(query);
-            db.SetValue(LastUpdateKey, updateId);
+            db.Write(s => s.Counters.Set(LastUpdateKey, updateId));
             return answer;
         });
 
@@ -116,17 +116,17 @@ public sealed class UpdateRouter(
                 }
             }
 
-            db.SetValue(LastUpdateKey, updateId);
+            db.Write(s => s.Counters.Set(LastUpdateKey, updateId));
         });
 
     /// <summary>Records an update as done without handling it (one that cannot be read), so polling moves past it.</summary>
     public void Skip(int updateId) => MarkHandled(updateId);
 
-    private void MarkHandled(int updateId) => db.Write(() =>
+    private void MarkHandled(int updateId) => db.Write(s =>
     {
-        if (updateId > db.GetValue(LastUpdateKey))
+        if (updateId > s.Counters.Get(LastUpdateKey))
         {
-            db.SetValue(LastUpdateKey, updateId);
+            s.Counters.Set(LastUpdateKey, updateId);
         }
     });
 }

@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidation>();
         services.AddSingleton<SafeFetcher>();
-        services.AddSingleton<IFetchMemory, LiteFetchMemory>();
+        services.AddSingleton<IFetchMemory, StoredFetchMemory>();
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();

@@ -26,7 +26,7 @@ public sealed class IncidentService(
         var item = appearance.Item;
         var incident = new Incident
         {
-            Number = $"{year}-{db.NextValue($"incident-number-{year}"):0000}",
+            Number = $"{year}-{db.Write(s => s.Counters.Next($"incident-number-{year}")):0000}",
             Title = item.Title,
             Url = item.Url,
             SourceName = appearance.SourceName,

@@ -39,7 +39,7 @@ public sealed class EvidenceBackup(
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            var cursor = db.GetValue(CursorKey);
+            var cursor = db.Read(s => s.Counters.Get(CursorKey));
             var pending = db.Read(() => db.Incidents.Find(i => i.Id > cursor).OrderBy(i => i.Id).ToList());
             var saved = 0;
             foreach (var incident in pending)
@@ -72,7 +72,7 @@ public sealed class EvidenceBackup(
     {
         if (incident.Discovered < time.GetUtcNow() - Fresh)
         {
-            db.Write(() => db.SetValue(CursorKey, incident.Id));
+            db.Write(s => s.Counters.Set(CursorKey, incident.Id));
             return 0;
         }
 
@@ -82,7 +82,7 @@ public sealed class EvidenceBackup(
             saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
         }
 
-        db.Write(() => db.SetValue(CursorKey, incident.Id));
+        db.Write(s => s.Counters.Set(CursorKey, incident.Id));
         return saved;
     }
 
@@ -108,7 +108,7 @@ public sealed class EvidenceBackup(
                 record.Id, incident.Number, record.HttpStatus, record.Sha256);
             return true;
         }
-        catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or IOException)
+        catch (Exception ex) when (StorageFailure.Is(ex) || ex is InvalidOperationException)
         {
             // Skip this one rather than block every later incident's evidence behind it.
             logger.LogError(ex, "Evidence for {Number} could not be saved", incident.Number);

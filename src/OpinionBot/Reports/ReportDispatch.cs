@@ -75,7 +75,7 @@ public sealed class ReportDispatch(
             }
 
             Queue(report, chatId);
-            db.SetValue(SentKey(period), time.GetUtcNow().UtcTicks);
+            db.Write(s => s.Counters.Set(SentKey(period), time.GetUtcNow().UtcTicks));
             logger.LogInformation("Queued the {Kind} report {First}–{Last} for chat {ChatId}", kind, period.First, period.Last, chatId);
             return period;
         });
@@ -92,7 +92,7 @@ public sealed class ReportDispatch(
                 : null;
     }
 
-    public bool WasSent(ReportPeriod period) => db.GetValue(SentKey(period)) != 0;
+    public bool WasSent(ReportPeriod period) => db.Read(s => s.Counters.Get(SentKey(period))) != 0;
 
     private ReportPeriod? ScheduledPeriod(ReportKind kind, DateTimeOffset firedAt)
     {

@@ -41,15 +41,15 @@ public sealed class HeightenedSwitch(
     }
 
     /// <summary>Posts the end notice of a period that ran out (once: the stored period is removed); true when it did.</summary>
-    public bool Tick() => db.Write(() =>
+    public bool Tick() => db.Write(s =>
     {
-        var stored = db.HeightenedPeriods.FindById(HeightenedPeriod.CurrentId);
+        var stored = s.HeightenedPeriods.Stored();
         if (stored is null || stored.IsActive(time.GetUtcNow()))
         {
             return false;
         }
 
-        db.HeightenedPeriods.Delete(HeightenedPeriod.CurrentId);
+        s.HeightenedPeriods.Clear();
         Notify(text => text.HeightenedExpired);
         return true;
     });

@@ -27,6 +27,14 @@ public sealed class StoreSession
 
     // Feature stores, one line each (alphabetical, so parallel changes rarely touch the same line).
     public Duty.IDutyStore Duty => Store(() => new DutyStore(Table<Duty.DutyShift>(Tables.DutyShifts), Table<Duty.DutyRotation>(Tables.DutyRotations)));
+    public Reports.IEvidenceRecordStore Evidence => Store(() => new EvidenceRecordStore(Table<Reports.EvidenceRecord>(Tables.Evidence)));
+    public Sources.IFetchValidatorStore FetchValidators => Store(() => new FetchValidatorStore(Table<Sources.StoredValidators>(Tables.FetchValidators)));
+    public Scheduling.IHeightenedPeriodStore HeightenedPeriods => Store(() => new HeightenedPeriodStore(Table<Scheduling.HeightenedPeriod>(Tables.HeightenedPeriods)));
+    public Sources.ISeenItemStore SeenItems => Store(() => new SeenItemStore(Table<Sources.SeenItem>(Tables.SeenItems)));
+    public Sources.ISourceCatalogStore SourceCatalog => Store(() => new SourceCatalogStore(Table<Sources.StoredSource>(Tables.StoredSources)));
+    public Sources.ISourceHealthStore SourceHealth => Store(() => new SourceHealthStore(Table<Sources.SourceHealth>(Tables.SourceHealth)));
+    public Matching.ITopicCatalogStore TopicCatalog => Store(() => new TopicCatalogStore(Table<Matching.StoredTopic>(Tables.StoredTopics)));
+    public Matching.IWatchedStoryStore WatchedStories => Store(() => new WatchedStoryStore(Table<Matching.WatchedStory>(Tables.WatchedStories)));
 
     internal bool OutboxTouched { get; private set; }
 

@@ -25,7 +25,7 @@ public sealed class DocumentCommandTests : IAsyncLifetime
             settings["Departments:0:Chat"] = DepartmentChat.ToString();
             settings["Departments:0:Lead"] = DepartmentLead.ToString();
         });
-        _chat.Bot.Database.Write(() => _chat.Bot.Database.SetValue(EvidenceBackup.CursorKey, long.MaxValue));
+        _chat.Bot.Database.Write(s => s.Counters.Set(EvidenceBackup.CursorKey, long.MaxValue));
     }
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();

@@ -68,7 +68,7 @@ public sealed class ReportJobTests : IAsyncLifetime
         // The bot has scheduled reports since two minutes ago, and today's daily run was a minute ago.
         using (var db = new OpinionDatabase(_bot.DatabasePath))
         {
-            db.Write(() => db.SetValue(ReportJobs.SinceKey, now.AddMinutes(-2).UtcTicks));
+            db.Write(s => s.Counters.Set(ReportJobs.SinceKey, now.AddMinutes(-2).UtcTicks));
         }
 
         _bot.Settings["Sources:0:Enabled"] = "false";

@@ -109,8 +109,11 @@ public sealed class BrowserEvidenceTests : IAsyncLifetime
         await _backup.CaptureNewAsync([], CancellationToken.None);
         var record = Assert.Single(_store.List(incident.Number));
 
-        _db.Files.Delete(record.ScreenshotFileId!);
-        _db.Files.Upload(record.ScreenshotFileId!, "x.png", new MemoryStream([1, 2, 3]));
+        _db.Write(s =>
+        {
+            s.Files.Delete(record.ScreenshotFileId!);
+            s.Files.Upload(record.ScreenshotFileId!, "x.png", [1, 2, 3]);
+        });
 
         Assert.False(_store.Verify(record).Intact);
     }

@@ -17,7 +17,7 @@ public sealed class EvidenceAlbumTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _chat = await CommandChat.StartAsync();
-        _chat.Bot.Database.Write(() => _chat.Bot.Database.SetValue(EvidenceBackup.CursorKey, long.MaxValue));
+        _chat.Bot.Database.Write(s => s.Counters.Set(EvidenceBackup.CursorKey, long.MaxValue));
     }
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();

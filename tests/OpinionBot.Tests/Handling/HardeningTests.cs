@@ -25,7 +25,7 @@ public sealed class HardeningTests : IAsyncLifetime
         Api.InjectMessage(4444, 4444, "/heightened on 6h", chatType: "private", firstName: "路人");
         await Api.WaitUntilAsync(() => Api.Messages(4444).Count == 1, Patience);
         Assert.DoesNotContain("重点时段已开启", Api.Messages(4444)[0].Text);
-        Assert.Empty(_bot.Database.HeightenedPeriods.FindAll());
+        Assert.Null(_bot.Database.Read(s => s.HeightenedPeriods.Stored()));
 
         Api.InjectMessage(BotHarness.TeamChat, 777, "/members add 778 监测员", firstName: "王主任");
         await Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Members.Count()) == 2, Patience);

@@ -43,7 +43,7 @@ public sealed class ClosedStoryTests : IAsyncLifetime
         Publish("/feed1.xml", "/b/1", "网友爆料：昨晚县人民医院急诊科以床位已满为由拒收一名急诊病人，家属多次投诉无人回应，令人寒心。");
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Incidents.Count()) == 2);
         Publish("/feed2.xml", "/c/1");
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 3);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 3);
         await _bot.ChecksPassedAsync("/feed2.xml");
 
         var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());

@@ -44,7 +44,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         _bot.Site.Set("/feed.xml", TestFeeds.Rss([.. items]));
         await _bot.StartAsync();
 
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 25, Patience);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 25, Patience);
         var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().ToList());
         Assert.Equal(25, incidents.Count);
         Assert.All(incidents, i => Assert.Single(i.Appearances));
@@ -79,7 +79,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         _bot.Site.Set("/feed.xml", TestFeeds.Rss([.. titles.Select((t, i) => (t, _bot.Site.BaseUrl + $"/thread/{i}", published.AddSeconds(i), bodies[i] + Footer))]));
         await _bot.StartAsync();
 
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 8, Patience);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 8, Patience);
         Assert.Equal(8, _bot.Database.Read(() => _bot.Database.Incidents.Count()));
     }
 
@@ -131,7 +131,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
                 "城关镇光明村村口小卖部卖的辣条没有生产日期和厂家，村里好几个孩子吃了都拉肚子，家长投诉无门。")));
         await _bot.StartAsync();
 
-        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.SeenItems.Count()) == 3, Patience);
+        await api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 3, Patience);
         var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());
         Assert.Equal(2, incidents.Count);
         Assert.Equal(2, incidents[0].Appearances.Count);

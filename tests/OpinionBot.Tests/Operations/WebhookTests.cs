@@ -49,7 +49,7 @@ public sealed class WebhookTests : IAsyncLifetime
         var outboxBefore = OutboxCount();
         Assert.Equal(200, await Api.PostToWebhookAsync(HelpUpdate(updateId), Secret));
         Assert.Equal(outboxBefore, OutboxCount());
-        Assert.Equal(updateId, _bot.Database.GetValue(UpdateRouter.LastUpdateKey));
+        Assert.Equal(updateId, _bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)));
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(401, await Api.PostToWebhookAsync(HelpUpdate(5000), null));
         Assert.Equal(401, await Api.PostToWebhookAsync(HelpUpdate(5000), Secret + "x"));
         Assert.Equal(outboxBefore, OutboxCount());
-        Assert.Equal(0, _bot.Database.GetValue(UpdateRouter.LastUpdateKey));
+        Assert.Equal(0, _bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)));
 
         // The same body with the right secret is handled: the refusals were the secret's doing.
         Assert.Equal(200, await Api.PostToWebhookAsync(HelpUpdate(5000), Secret));
-        Assert.Equal(5000, _bot.Database.GetValue(UpdateRouter.LastUpdateKey));
+        Assert.Equal(5000, _bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)));
         Assert.True(OutboxCount() > outboxBefore);
     }
 

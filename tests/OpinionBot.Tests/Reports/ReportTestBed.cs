@@ -40,12 +40,7 @@ public sealed class ReportTestBed : IDisposable
 
     public List<OutboxMessage> Outbox() => Database.Outbox.FindAll().OrderBy(m => m.Id).ToList();
 
-    public byte[] File(OutboxMessage message)
-    {
-        using var buffer = new MemoryStream();
-        Database.Files.Download(message.FileId!, buffer);
-        return buffer.ToArray();
-    }
+    public byte[] File(OutboxMessage message) => Database.Read(s => s.Files.Download(message.FileId!)) ?? [];
 
     public void Dispose()
     {

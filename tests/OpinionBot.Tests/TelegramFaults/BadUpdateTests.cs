@@ -46,7 +46,7 @@ public sealed class BadUpdateTests : IAsyncLifetime
 
         await api.WaitUntilAsync(() => asked.All(id => api.Messages(BotHarness.TeamChat).Any(m => m.ReplyToMessageId == id)), Patience);
         Assert.Equal(100, asked.Distinct().Count());
-        Assert.True(_bot.Database.GetValue(UpdateRouter.LastUpdateKey) > badId);
+        Assert.True(_bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)) > badId);
 
         // After a restart the stored offset is past the bad update: nothing is fetched again and answered twice.
         await _bot.StopAsync();
@@ -68,7 +68,7 @@ public sealed class BadUpdateTests : IAsyncLifetime
         // The broken character is read as U+FFFD, so the command is understood and answered (the number is unknown).
         await api.WaitUntilAsync(() => api.Messages(BotHarness.TeamChat).Any(m => m.Text!.Contains("找不到舆情 �")), Patience);
         Assert.Single(api.Requests("sendMessage"), r => r.Parameters.GetProperty("reply_parameters").GetProperty("message_id").GetInt32() == 5);
-        Assert.True(_bot.Database.GetValue(UpdateRouter.LastUpdateKey) >= id);
+        Assert.True(_bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)) >= id);
     }
 
     [Fact]
@@ -99,6 +99,6 @@ public sealed class BadUpdateTests : IAsyncLifetime
 
         await _bot.Api.WaitUntilAsync(() => _bot.Api.Requests("sendMessage").Any(r =>
             r.Parameters.TryGetProperty("reply_parameters", out var reply) && reply.GetProperty("message_id").GetInt32() == help), Patience);
-        Assert.True(_bot.Database.GetValue(UpdateRouter.LastUpdateKey) >= 700_002);
+        Assert.True(_bot.Database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)) >= 700_002);
     }
 }

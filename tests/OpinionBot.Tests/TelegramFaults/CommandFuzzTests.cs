@@ -105,7 +105,7 @@ public sealed class CommandFuzzTests(ITestOutputHelper output)
     private static Task Settled(CommandChat chat, int updateId)
     {
         var database = chat.Bot.Database;
-        return chat.Api.WaitUntilAsync(() => database.GetValue(UpdateRouter.LastUpdateKey) >= updateId &&
+        return chat.Api.WaitUntilAsync(() => database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)) >= updateId &&
                                              database.Read(() => database.Outbox.Count(m => m.DeliveredAt == null)) == 0, Patience);
     }
 
