@@ -38,13 +38,11 @@ public sealed class ReportTestBed : IDisposable
         Build();
     }
 
-    public List<OutboxMessage> Outbox() => Database.Outbox.FindAll().OrderBy(m => m.Id).ToList();
+    public List<OutboxMessage> Outbox() => [.. Database.Read(s => s.Outbox.QueuedAfter(0))];
 
     public byte[] File(OutboxMessage message)
     {
-        using var buffer = new MemoryStream();
-        Database.Files.Download(message.FileId!, buffer);
-        return buffer.ToArray();
+        return Database.Read(s => s.Files.Download(message.FileId!))!;
     }
 
     public void Dispose()
