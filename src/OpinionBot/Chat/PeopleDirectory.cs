@@ -17,7 +17,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     public void Remember(long userId, string firstName, string? lastName, string? username, bool privateChat = false) => db.Write(s =>
     {
         var person = s.People.Find(userId) ?? new Person { Id = userId };
-        var name = string.Join(' ', new[] { firstName, lastName }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
+        var name = string.Join(' ', new[] { firstName, lastName }.Where(part => !string.IsNullOrWhiteSpace(part))).Trim();
         person.Name = name.Length > 64 ? name[..64] : name;
         person.Username = username;
         person.StartedPrivately |= privateChat;
