@@ -1,5 +1,4 @@
 using LiteDB;
-using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
