@@ -34,7 +34,7 @@ public sealed partial class CardNotes(
             return true;
         }
 
-        var card = db.Cards.FindOne(c => c.ChatId == chatId && c.MessageId == original.MessageId);
+        var card = db.Read(s => s.Cards.AtMessage(chatId, original.MessageId));
         if (card is null)
         {
             return false;

@@ -19,7 +19,7 @@ public sealed class DigestButtons(OpinionDatabase db, CardPublisher publisher) :
         if (parts.Length != 3 || parts[0] is not ("o" or "p") ||
             !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var digestId) ||
             !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var argument) ||
-            db.Digests.FindById(digestId) is not { } digest || digest.ChatId != request.ChatId)
+            db.Read(s => s.Digests.Find(digestId)) is not { } digest || digest.ChatId != request.ChatId)
         {
             return request.Text.BadButton;
         }
@@ -38,8 +38,8 @@ public sealed class DigestButtons(OpinionDatabase db, CardPublisher publisher) :
         }
 
         // A card placed but not yet delivered is on its way: a second press must not post it twice.
-        if (db.Cards.FindById(CardPlacement.KeyOf(incident.Id, request.ChatId)) is { MessageId: 0 } &&
-            db.Outbox.Find(m => m.DeliveredAt == null).Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send))
+        if (db.Read(s => s.Cards.Find(incident.Id, request.ChatId) is { MessageId: 0 } &&
+                         s.Outbox.Waiting().Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send)))
         {
             return request.Text.CardAlreadyComing(incident.Number);
         }

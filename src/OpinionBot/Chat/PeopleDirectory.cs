@@ -11,18 +11,18 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOptions> access, IOptionsMonitor<MonitoringOptions> monitoring)
 {
-    public string NameOf(long userId) => db.People.FindById(userId)?.Name is { Length: > 0 } name ? name : $"#{userId}";
+    public string NameOf(long userId) => db.Read(s => s.People.Find(userId))?.Name is { Length: > 0 } name ? name : $"#{userId}";
 
-    /// <summary>Remembers a user's display name; call inside a write.</summary>
-    public void Remember(long userId, string firstName, string? lastName, string? username, bool privateChat = false)
+    /// <summary>Remembers a user's display name; joins the caller's write.</summary>
+    public void Remember(long userId, string firstName, string? lastName, string? username, bool privateChat = false) => db.Write(s =>
     {
-        var person = db.People.FindById(userId) ?? new Person { Id = userId };
-        var name = string.Join(' ', new[] { firstName, lastName }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
+        var person = s.People.Find(userId) ?? new Person { Id = userId };
+        var name = string.Join(' ', new[] { firstName, lastName }.Where(part => !string.IsNullOrWhiteSpace(part))).Trim();
         person.Name = name.Length > 64 ? name[..64] : name;
         person.Username = username;
         person.StartedPrivately |= privateChat;
-        db.People.Upsert(person);
-    }
+        s.People.Save(person);
+    });
 
     /// <summary>
     /// The role someone holds for an incident: their team role (see <see cref="TeamRole"/>), raised to Officer for
@@ -64,7 +64,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
         {
             var options = access.CurrentValue;
             return options.Supervisors.Count == 0 && options.Officers.Count == 0 && options.Members.Count == 0 &&
-                   monitoring.CurrentValue.Departments.Count == 0 && !db.Read(() => db.Members.FindAll().Any(m => m.Role > Role.Stranger));
+                   monitoring.CurrentValue.Departments.Count == 0 && !db.Read(s => s.People.Members().Any(m => m.Role > Role.Stranger));
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
             return Role.Supervisor;
         }
 
-        if (db.Members.FindById(userId) is { } stored)
+        if (db.Read(s => s.People.Member(userId)) is { } stored)
         {
             return stored.Role;
         }
@@ -94,7 +94,7 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
     {
         var options = access.CurrentValue;
         return options.Supervisors.Contains(userId) ||
-               (db.Members.FindById(userId) is null && (options.Officers.Contains(userId) || options.Members.Contains(userId)));
+               (db.Read(s => s.People.Member(userId)) is null && (options.Officers.Contains(userId) || options.Members.Contains(userId)));
     }
 
     /// <summary>Everyone with a team role: configured and added from the chat, supervisors first.</summary>
@@ -116,15 +116,14 @@ public sealed class PeopleDirectory(OpinionDatabase db, IOptionsMonitor<AccessOp
             .Where(id => id != 0).Distinct().Where(IsKnown).Select(id => (id, NameOf(id))).ToList();
     }
 
-    // Read in full before the caller's lookups: LiteDB must not run a query per row while a cursor is still open.
-    private List<long> StoredIds() => db.Members.FindAll().Select(m => m.Id).ToList();
+    private List<long> StoredIds() => db.Read(s => s.People.Members().Select(m => m.Id).ToList());
 
     /// <summary>The user id behind an @username the bot has seen, or null.</summary>
     public long? FindByUsername(string username)
     {
         var name = username.TrimStart('@');
         return name.Length == 0 ? null
-            : db.People.FindAll().FirstOrDefault(p => string.Equals(p.Username, name, StringComparison.OrdinalIgnoreCase))?.Id;
+            : db.Read(s => s.People.WithUsername(name))?.Id;
     }
 
     public IReadOnlyList<string> DepartmentNames() => monitoring.CurrentValue.Departments.Select(d => d.Name).ToList();

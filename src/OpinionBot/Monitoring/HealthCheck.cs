@@ -43,7 +43,7 @@ public sealed class HealthCheck(
         {
             stored = db.Read(() =>
             {
-                var pending = db.Outbox.Find(m => m.DeliveredAt == null).ToList();
+                var pending = db.Read(s => s.Outbox.Waiting());
                 var failing = db.Read(s => s.SourceHealth.Troubled()).Select(h => h.Source).ToList();
                 return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(m => m.CreatedAt), failing);
             });

@@ -1,5 +1,4 @@
 using LiteDB;
-using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
@@ -164,34 +163,13 @@ public sealed class OpinionDatabase : IDisposable
     {
         _legacy = db;
         Incidents = db.GetCollection<Incident>(Tables.Incidents.Name);
-        Outbox = db.GetCollection<OutboxMessage>(Tables.Outbox.Name);
-        Cards = db.GetCollection<CardPlacement>(Tables.Cards.Name);
-        Counters = db.GetCollection<Counter>(Tables.Counters.Name);
-        People = db.GetCollection<Person>(Tables.People.Name);
-        Members = db.GetCollection<TeamMember>(Tables.Members.Name);
-        ChatSettings = db.GetCollection<ChatSetting>(Tables.ChatSettings.Name);
-        LostChats = db.GetCollection<LostChat>(Tables.LostChats.Name);
-        ChatMoves = db.GetCollection<ChatMove>(Tables.ChatMoves.Name);
-        Digests = db.GetCollection<DigestRecord>(Tables.Digests.Name);
     }
 
     public ILiteCollection<Incident> Incidents { get; private set; } = null!;
-    public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
-    public ILiteCollection<CardPlacement> Cards { get; private set; } = null!;
-    public ILiteCollection<Counter> Counters { get; private set; } = null!;
-    public ILiteCollection<Person> People { get; private set; } = null!;
-    public ILiteCollection<TeamMember> Members { get; private set; } = null!;
-    public ILiteCollection<ChatSetting> ChatSettings { get; private set; } = null!;
-    public ILiteCollection<LostChat> LostChats { get; private set; } = null!;
-    public ILiteCollection<ChatMove> ChatMoves { get; private set; } = null!;
-    public ILiteCollection<DigestRecord> Digests { get; private set; } = null!;
-    public ILiteStorage<string> Files => _legacy!.FileStorage;
 
     public T Write<T>(Func<T> work) => Write(_ => work());
 
     public void Write(Action work) => Write(_ => work());
 
     public T Read<T>(Func<T> work) => Read(_ => work());
-
-    public void NoteOutboxChange() => _session?.NoteOutboxChange();
 }

@@ -26,6 +26,9 @@ public sealed class StoreSession
     public IFileStore Files => _transaction.Files;
 
     // Feature stores, one line each (alphabetical, so parallel changes rarely touch the same line).
+    public Chat.ICardStore Cards => Store(() => new CardStore(Table<Chat.CardPlacement>(Tables.Cards)));
+    public Chat.IChatStore Chats => Store(() => new ChatStore(Table<Chat.LostChat>(Tables.LostChats), Table<Chat.ChatMove>(Tables.ChatMoves), Table<Chat.ChatSetting>(Tables.ChatSettings)));
+    public Chat.IDigestStore Digests => Store(() => new DigestStore(Table<Chat.DigestRecord>(Tables.Digests)));
     public Duty.IDutyStore Duty => Store(() => new DutyStore(Table<Duty.DutyShift>(Tables.DutyShifts), Table<Duty.DutyRotation>(Tables.DutyRotations)));
     public Reports.IEvidenceRecordStore Evidence => Store(() => new EvidenceRecordStore(Table<Reports.EvidenceRecord>(Tables.Evidence)));
     public Sources.IFetchValidatorStore FetchValidators => Store(() => new FetchValidatorStore(Table<Sources.StoredValidators>(Tables.FetchValidators)));
@@ -35,6 +38,8 @@ public sealed class StoreSession
     public Sources.ISourceHealthStore SourceHealth => Store(() => new SourceHealthStore(Table<Sources.SourceHealth>(Tables.SourceHealth)));
     public Matching.ITopicCatalogStore TopicCatalog => Store(() => new TopicCatalogStore(Table<Matching.StoredTopic>(Tables.StoredTopics)));
     public Matching.IWatchedStoryStore WatchedStories => Store(() => new WatchedStoryStore(Table<Matching.WatchedStory>(Tables.WatchedStories)));
+    public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
+    public Chat.IPeopleStore People => Store(() => new PeopleStore(Table<Chat.Person>(Tables.People), Table<Chat.TeamMember>(Tables.Members)));
 
     internal bool OutboxTouched { get; private set; }
 

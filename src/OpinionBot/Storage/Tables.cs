@@ -24,7 +24,7 @@ public static class Tables
     public static readonly TableDefinition Incidents = Define<Incident>("incidents", ["Status", "Opened"], unique: ["Number"]);
     public static readonly TableDefinition SeenItems = Define<SeenItem>("seen_items");
     public static readonly TableDefinition Outbox = Define<OutboxMessage>("outbox", ["DeliveredAt"]);
-    public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId"]);
+    public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId", "ChatId", "MessageId"]);
     public static readonly TableDefinition Counters = Define<Counter>("counters");
     public static readonly TableDefinition People = Define<Person>("people");
     public static readonly TableDefinition SourceHealth = Define<SourceHealth>("source_health");
@@ -40,7 +40,7 @@ public static class Tables
     public static readonly TableDefinition StoredTopics = Define<StoredTopic>("catalog_topics");
     public static readonly TableDefinition LostChats = Define<LostChat>("lost_chats");
     public static readonly TableDefinition ChatMoves = Define<ChatMove>("chat_moves");
-    public static readonly TableDefinition Digests = Define<DigestRecord>("digests");
+    public static readonly TableDefinition Digests = Define<DigestRecord>("digests", ["CreatedAt"]);
 
     /// <summary>Every table, for creating them, migrating between providers and checking the mapping.</summary>
     public static readonly IReadOnlyList<TableDefinition> All =

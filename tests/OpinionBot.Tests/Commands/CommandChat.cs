@@ -76,7 +76,7 @@ public sealed class CommandChat : IAsyncDisposable
     public async Task<FakeMessage> CardAsync(string number, long chatId = BotHarness.TeamChat)
     {
         var card = await Api.WaitForMessageAsync(chatId, m => m.Text!.Contains(number) && m.Buttons.Count > 0, Patience);
-        await Bot.CardStoredAsync(card.MessageId);
+        await Bot.CardStoredAsync(card);
         return card;
     }
 

@@ -65,7 +65,7 @@ public sealed class HostileArgumentTests : IAsyncLifetime
         var reply = await bot.Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.ReplyToMessageId == id, CommandChat.Patience);
 
         Assert.Contains("没有任何分管领导", reply.Text);
-        Assert.Equal(0, bot.Database.Read(() => bot.Database.Members.Count()));
+        Assert.Equal(0, bot.Database.Read(s => s.People.Members().Count));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ServiceTestBed : IDisposable
 
     /// <summary>Texts queued for a chat, oldest first.</summary>
     public List<string> Sent(long chatId) =>
-        Database.Outbox.Find(m => m.ChatId == chatId && m.Kind == OutboxKind.Send).OrderBy(m => m.Id).Select(m => m.Text).ToList();
+        Database.Read(s => s.Outbox.QueuedAfter(0)).Where(m => m.ChatId == chatId && m.Kind == OutboxKind.Send).Select(m => m.Text).ToList();
 
     /// <summary>Moves the clock to this wall-clock time in Shanghai.</summary>
     public void SetLocal(int month, int day, int hour, int minute = 0) =>

@@ -95,7 +95,7 @@ public sealed class DeliveryTestBed : IAsyncDisposable
     public async Task DrainAllAsync(TimeSpan limit)
     {
         var until = Time.GetUtcNow() + limit;
-        while (Database.Read(() => Database.Outbox.Count(m => m.DeliveredAt == null)) > 0)
+        while (Database.Read(s => s.Outbox.WaitingCount()) > 0)
         {
             if (Time.GetUtcNow() > until)
             {

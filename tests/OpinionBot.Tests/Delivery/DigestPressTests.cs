@@ -21,7 +21,7 @@ public sealed class DigestPressTests
         Assert.DoesNotContain(bed.Api.Messages(DeliveryTestBed.TeamChat), m => m.Text!.StartsWith("🔔", StringComparison.Ordinal));
         Assert.Contains("新增 30 条", digest.Text);
         Assert.Contains("第 1/4 页", digest.Text);
-        Assert.Empty(bed.Database.Cards.FindAll()); // folded cards have no placement until opened
+        Assert.Empty(bed.Database.Read(s => s.Cards.InChat(DeliveryTestBed.TeamChat))); // folded cards have no placement until opened
 
         var open = digest.Buttons.SelectMany(r => r).First(b => b.Data.StartsWith("/dg:o:", StringComparison.Ordinal)).Data;
         var incident = incidents.Single(i => i.Id == long.Parse(open.Split(':')[^1], CultureInfo.InvariantCulture));
@@ -36,7 +36,7 @@ public sealed class DigestPressTests
         Assert.NotNull(card);
         Assert.Single(bed.Api.Messages(DeliveryTestBed.TeamChat), m => m.Text!.StartsWith("🔔", StringComparison.Ordinal));
         Assert.Contains("认领", card.ButtonTexts);
-        Assert.Equal(card.MessageId, bed.Database.Cards.FindById(CardPlacement.KeyOf(incident.Id, DeliveryTestBed.TeamChat)).MessageId);
+        Assert.Equal(card.MessageId, bed.Database.Read(s => s.Cards.Find(incident.Id, DeliveryTestBed.TeamChat))!.MessageId);
 
         // The opened card is a real card: its buttons act, and the edit lands on it.
         var claim = bed.Api.InjectCallback(DeliveryTestBed.TeamChat, DeliveryTestBed.Officer, card.MessageId, card.ButtonData("认领")!);
@@ -61,7 +61,7 @@ public sealed class DigestPressTests
         bed.Database.Write(() => Enumerable.Range(0, 12).Select(_ => bed.Open()).ToList());
         await bed.DrainAllAsync(Plenty);
         var digest = Assert.Single(bed.Digests());
-        var digestId = bed.Database.Digests.FindAll().Single().Id;
+        var digestId = bed.Database.Read(s => s.Digests.Kept()).Single().Id;
 
         bed.Api.InjectMessage(-1002, DeliveryTestBed.Officer, "hello"); // message 1 of the leadership chat
         var tampered = new[]

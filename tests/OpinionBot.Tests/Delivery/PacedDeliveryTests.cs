@@ -65,7 +65,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         Assert.InRange(cards.Count, 1 + negatives.Count, 10 + 1 + negatives.Count); // at most DigestAbove ordinary ones
 
         // Every incident reached the chat exactly once: its own card, or a line in a digest.
-        var inDigests = bed.Database.Digests.FindAll().SelectMany(d => d.IncidentIds).ToList();
+        var inDigests = bed.Database.Read(s => s.Digests.Kept()).SelectMany(d => d.IncidentIds).ToList();
         var carded = all.Where(i => bed.CardOf(i) is not null).Select(i => i.Id).ToList();
         Assert.Equal(all.Select(i => i.Id).Order(), carded.Concat(inDigests).Order());
         Assert.All(negatives.Append(major), i => Assert.NotNull(bed.CardOf(i)));
@@ -78,9 +78,9 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         // Nothing went out between the 重大 card's queueing and its arrival, though ordinary ones queued before it waited.
         Assert.Equal(majorCard.MessageId, bed.Api.Messages(DeliveryTestBed.TeamChat).First(m => m.Date >= majorQueued).MessageId);
         var waitedBehind = all[148];
-        Assert.Contains(waitedBehind.Id, bed.Database.Digests.FindAll().OrderBy(d => d.Id).Last().IncidentIds);
+        Assert.Contains(waitedBehind.Id, bed.Database.Read(s => s.Digests.Kept())[^1].IncidentIds);
         Assert.True(majorCard.MessageId < digests[^1].MessageId, "the 重大 card must go before the digest of the ordinary ones queued before it");
-        Assert.All(bed.Database.Cards.FindAll().Where(c => c.ChatId == DeliveryTestBed.TeamChat), c => Assert.NotEqual(0, c.MessageId));
+        Assert.All(bed.Database.Read(s => s.Cards.InChat(DeliveryTestBed.TeamChat)), c => Assert.NotEqual(0, c.MessageId));
 
         // The digest counts by grade and topic and lists the top items with links and a button each.
         var first = digests[0];
@@ -178,7 +178,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
 
         Assert.Single(bed.Digests());
         Assert.DoesNotContain(bed.Api.Messages(DeliveryTestBed.TeamChat), m => m.Text!.StartsWith("🔔", StringComparison.Ordinal));
-        Assert.Equal(30, bed.Database.Digests.FindAll().Single().IncidentIds.Count);
+        Assert.Equal(30, bed.Database.Read(s => s.Digests.Kept()).Single().IncidentIds.Count);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class StormEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         await _bot.StartAsync();
         var db = _bot.Database;
         await _bot.Api.WaitUntilAsync(
-            () => db.Read(() => db.Incidents.Count() == 200 && db.Outbox.Count(m => m.DeliveredAt == null) == 0),
+            () => db.Read(s => db.Incidents.Count() == 200 && s.Outbox.WaitingCount() == 0),
             Patience);
         var elapsed = clock.Elapsed;
 
@@ -58,14 +58,14 @@ public sealed class StormEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         var digests = messages.Where(m => m.Text!.Contains("舆情汇总", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(digests);
         var incidents = db.Read(() => db.Incidents.FindAll().ToList());
-        var inDigests = db.Read(() => db.Digests.FindAll().SelectMany(d => d.IncidentIds).ToList());
+        var inDigests = db.Read(s => s.Digests.Kept().SelectMany(d => d.IncidentIds).ToList());
         Assert.Equal(200, cards.Count + inDigests.Count);
 
         var major = Assert.Single(incidents, i => i.Grade == Grade.Major);
         var majorCard = Assert.Single(cards, c => c.Text!.Contains(major.Number, StringComparison.Ordinal));
         Assert.DoesNotContain(major.Id, inDigests);
         // From the moment its card was queued (intake's commit) to the moment the chat had it.
-        var queued = db.Read(() => db.Outbox.FindOne(m => m.IncidentId == major.Id && m.Opening != null).CreatedAt);
+        var queued = db.Read(s => s.Outbox.QueuedAfter(0).First(m => m.IncidentId == major.Id && m.Opening != null).CreatedAt);
         var latency = majorCard.Date - queued;
         output.WriteLine(new StringBuilder()
             .Append($"200 items → {cards.Count} cards + {digests.Count} digests ({inDigests.Count} incidents) in {elapsed.TotalSeconds:0.0} s; ")

@@ -103,8 +103,8 @@ public sealed class FoundationTests : IAsyncLifetime
         Assert.Contains("县医院收费不透明遭投诉", cards[0].Text);
         Assert.Contains("乡镇医院夜间无人值守", cards[1].Text);
         Assert.Contains("市民反映医院停车位紧张", cards[2].Text);
-        Assert.Empty(_bot.Database.Outbox.Find(m => m.DeliveredAt == null));
-        Assert.DoesNotContain(_bot.Database.Outbox.FindAll(), m => m.Failed);
+        Assert.Empty(_bot.Database.Read(s => s.Outbox.Waiting()));
+        Assert.DoesNotContain(_bot.Database.Read(s => s.Outbox.QueuedAfter(0)), m => m.Failed);
     }
 
     private void PublishFeed(params (string Title, string Path)[] items)

@@ -23,7 +23,7 @@ public sealed class UpdateReplayTests : IAsyncLifetime
         await _bot.StartAsync();
         await _bot.Api.WaitUntilAsync(() => _bot.Api.Messages(BotHarness.TeamChat).Count == 1);
         var card = _bot.Api.Messages(BotHarness.TeamChat)[0];
-        await _bot.CardStoredAsync(card.MessageId);
+        await _bot.CardStoredAsync(card);
         var chat = new Telegram.Bot.Types.Chat { Id = BotHarness.TeamChat, Type = ChatType.Group };
         var reply = new Update
         {

@@ -119,7 +119,7 @@ public sealed class CardFlowTests : IAsyncLifetime
     public async Task ReplyToTheCard_AddsANote_ShownOnTheCard()
     {
         await StartWithOneItemAsync();
-        await _bot.CardStoredAsync(Card().MessageId);
+        await _bot.CardStoredAsync(Card());
 
         Api.InjectMessage(BotHarness.TeamChat, BotHarness.Officer, "已联系医院核实，情况属实", replyToMessageId: Card().MessageId, firstName: "张三");
 

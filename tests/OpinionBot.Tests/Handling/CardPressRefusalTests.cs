@@ -39,7 +39,7 @@ public sealed class CardPressRefusalTests : IDisposable
 
         Assert.Contains("原因", answer);
         Assert.Equal(IncidentStatus.Claimed, _bed.Database.Incidents.FindById(incident.Id).Status);
-        var prompt = _bed.Database.Outbox.FindAll().Last();
+        var prompt = _bed.Database.Read(s => s.Outbox.QueuedAfter(0))[^1];
         Assert.StartsWith($"✍️ {incident.Number} 退回", prompt.Text);
         Assert.Contains($"tg://user?id={Member}", prompt.Text); // ForceReply is selective: it opens the reply field for the presser
         Assert.NotNull(prompt.ForceReply);

@@ -25,7 +25,7 @@ public sealed class GradedResponseTests : IAsyncLifetime
         var leadershipCard = await Api.WaitForMessageAsync(BotHarness.LeadershipChat, m => m.Text!.StartsWith("🚨", StringComparison.Ordinal), Patience);
         Assert.Contains("重大", leadershipCard.Text);
         await PressAsync(BotHarness.Officer, "认领", "核实中");
-        await _bot.CardStoredAsync(leadershipCard.MessageId);
+        await _bot.CardStoredAsync(leadershipCard);
 
         var number = Assert.Single(_bot.Database.Incidents.FindAll()).Number;
         Api.InjectMessage(BotHarness.TeamChat, BotHarness.Officer, $"/report {number}");

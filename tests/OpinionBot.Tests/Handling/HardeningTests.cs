@@ -28,9 +28,9 @@ public sealed class HardeningTests : IAsyncLifetime
         Assert.Null(_bot.Database.Read(s => s.HeightenedPeriods.Stored()));
 
         Api.InjectMessage(BotHarness.TeamChat, 777, "/members add 778 监测员", firstName: "王主任");
-        await Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Members.Count()) == 2, Patience);
+        await Api.WaitUntilAsync(() => _bot.Database.Read(s => s.People.Members().Count) == 2, Patience);
         Api.InjectMessage(BotHarness.TeamChat, 777, "/members add 779 成员", firstName: "王主任");
-        await Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Members.Count()) == 3, Patience);
+        await Api.WaitUntilAsync(() => _bot.Database.Read(s => s.People.Members().Count) == 3, Patience);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class HardeningTests : IAsyncLifetime
 
         var card = Api.Messages(BotHarness.TeamChat)[0];
         Assert.InRange(card.Text!.Length, 1, 4096);
-        Assert.DoesNotContain(_bot.Database.Outbox.FindAll(), m => m.Failed);
+        Assert.DoesNotContain(_bot.Database.Read(s => s.Outbox.QueuedAfter(0)), m => m.Failed);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class HardeningTests : IAsyncLifetime
     {
         await StartWithItemAsync("县医院排队三小时", "患者投诉排队");
         var card = Api.Messages(BotHarness.TeamChat)[0];
-        await _bot.CardStoredAsync(card.MessageId);
+        await _bot.CardStoredAsync(card);
 
         var forged = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, "/src:0");
         await Api.WaitUntilAsync(() => Api.CallbackAnswers.Any(a => a.CallbackQueryId == forged), Patience);

@@ -104,9 +104,11 @@ public sealed class SearchRuleTopicsTests
     {
         var word = context.Request.Query["q"].ToString();
         var title = word == "食堂" ? "城南学校食堂饭菜发霉" : $"关于{word}的帖子";
+        // Posted an hour ago in Shanghai: inside the first check's lookback whatever day the test runs.
+        var posted = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var html = $"""
             <html><head><meta charset="utf-8"></head><body><ul class="results">
-            <li><a href="/t/{Uri.EscapeDataString(word)}">{HttpUtility.HtmlEncode(title)}</a><span class="time">2026-11-30 08:00</span></li>
+            <li><a href="/t/{Uri.EscapeDataString(word)}">{HttpUtility.HtmlEncode(title)}</a><span class="time">{posted}</span></li>
             </ul></body></html>
             """;
         context.Response.ContentType = "text/html; charset=utf-8";

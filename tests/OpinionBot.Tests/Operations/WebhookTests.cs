@@ -107,7 +107,7 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.All(offsets, offset => Assert.True(offset >= 2, $"offset {offset}"));
     }
 
-    private int OutboxCount() => _bot.Database.Read(() => _bot.Database.Outbox.Count());
+    private int OutboxCount() => _bot.Database.Read(s => s.Outbox.QueuedAfter(0).Count);
 
     private static string HelpUpdate(int id) => $$$"""
         {"update_id":{{{id}}},"message":{"message_id":77,"date":1767225600,

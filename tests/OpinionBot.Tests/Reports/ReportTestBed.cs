@@ -38,7 +38,7 @@ public sealed class ReportTestBed : IDisposable
         Build();
     }
 
-    public List<OutboxMessage> Outbox() => Database.Outbox.FindAll().OrderBy(m => m.Id).ToList();
+    public List<OutboxMessage> Outbox() => [.. Database.Read(s => s.Outbox.QueuedAfter(0))];
 
     public byte[] File(OutboxMessage message) => Database.Read(s => s.Files.Download(message.FileId!)) ?? [];
 

@@ -106,7 +106,7 @@ public sealed class CommandFuzzTests(ITestOutputHelper output)
     {
         var database = chat.Bot.Database;
         return chat.Api.WaitUntilAsync(() => database.Read(s => s.Counters.Get(UpdateRouter.LastUpdateKey)) >= updateId &&
-                                             database.Read(() => database.Outbox.Count(m => m.DeliveredAt == null)) == 0, Patience);
+                                             database.Read(s => s.Outbox.WaitingCount()) == 0, Patience);
     }
 
     private static (string Text, bool Ignored) Command(Random random)

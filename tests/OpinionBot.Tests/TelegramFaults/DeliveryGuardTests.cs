@@ -49,14 +49,14 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
         using (var db = new OpinionDatabase(_bot.DatabasePath))
         {
             var outbox = new Outbox(db, TimeProvider.System);
-            db.Write(() =>
+            db.Write(s =>
             {
                 outbox.Send(BotHarness.TeamChat, "卡片甲", [[new ButtonSpec("认领", "c:1")]], incidentId: 1);
                 outbox.Send(BotHarness.TeamChat, "卡片乙", [[new ButtonSpec("认领", "c:2")]], incidentId: 2);
-                foreach (var message in db.Outbox.FindAll().Where(m => m.Text == "卡片甲").ToList())
+                foreach (var message in s.Outbox.Waiting().Where(m => m.Text == "卡片甲"))
                 {
                     message.SendingAt = DateTimeOffset.UtcNow; // the worker died during this call
-                    db.Outbox.Update(message);
+                    s.Outbox.Save(message);
                 }
             });
         }

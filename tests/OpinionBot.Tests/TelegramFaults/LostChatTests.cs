@@ -93,11 +93,11 @@ public sealed class LostChatTests : IAsyncLifetime
         _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信一"));
         await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "无法向", "私聊") == 1, Patience);
         _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信二"));
-        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Outbox.Count(m => m.DeliveredAt == null)) == 0, Patience);
+        await api.WaitUntilAsync(() => _bot.Database.Read(s => s.Outbox.WaitingCount()) == 0, Patience);
 
         Assert.Contains("blocked", api.Messages(BotHarness.SupervisorsChat).Single(m => m.Text!.Contains("无法向")).Text);
         Assert.Single(api.Requests("sendMessage"), r => r.ChatId == BotHarness.Officer);
-        Assert.True(_bot.Database.Read(() => _bot.Database.Outbox.FindAll().Where(m => m.ChatId == BotHarness.Officer).All(m => m.Failed)));
+        Assert.True(_bot.Database.Read(s => s.Outbox.QueuedAfter(0).Where(m => m.ChatId == BotHarness.Officer).All(m => m.Failed)));
         Assert.Equal(0, Count(api, BotHarness.TeamChat, "私信"));
     }
 
@@ -109,7 +109,7 @@ public sealed class LostChatTests : IAsyncLifetime
         api.FailNext(1, 400, method: "sendMessage", description: "Bad Request: can't parse entities");
 
         Open(_bot, "县医院投诉拒收");
-        await api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Outbox.Count(m => m.Failed)) == 1, Patience);
+        await api.WaitUntilAsync(() => _bot.Database.Read(s => s.Outbox.QueuedAfter(0).Count(m => m.Failed)) == 1, Patience);
         api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
 
         var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);

@@ -19,7 +19,7 @@ public sealed class MigrationOptionsLockTests : IDisposable
     public async Task ChatsOptions_BuiltOnAnotherThread_WhileAWriteReadsThem_DoNotDeadlock()
     {
         using var db = new OpinionDatabase(Path.Combine(_folder, "m.db"));
-        db.Write(() => db.ChatMoves.Upsert(new ChatMove { Id = -100, NewId = -200, At = DateTimeOffset.UnixEpoch }));
+        db.Write(s => s.Chats.RecordMove(new ChatMove { Id = -100, NewId = -200, At = DateTimeOffset.UnixEpoch }));
         using var readerStarted = new ManualResetEventSlim();
         using var building = new ManualResetEventSlim();
         var services = new ServiceCollection();

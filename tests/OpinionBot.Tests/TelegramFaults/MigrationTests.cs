@@ -33,9 +33,9 @@ public sealed class MigrationTests : IAsyncLifetime
         Assert.Contains(Supergroup.ToString(), notice.Text);
         Assert.Contains(Department, notice.Text);
         var database = _bot.Database;
-        Assert.True(database.Read(() => database.Cards.FindAll().All(c => c.ChatId != DepartmentChat)));
-        Assert.True(database.Read(() => database.Cards.Count(c => c.ChatId == Supergroup && c.MessageId > 0)) == 2);
-        Assert.True(database.Read(() => database.Outbox.FindAll().All(m => m.ChatId != DepartmentChat || m.DeliveredAt != null)));
+        Assert.True(database.Read(s => s.Cards.InChat(DepartmentChat).Count == 0));
+        Assert.True(database.Read(s => s.Cards.InChat(Supergroup).Count(c => c.MessageId > 0)) == 2);
+        Assert.True(database.Read(s => s.Outbox.Waiting().All(m => m.ChatId != DepartmentChat)));
 
         // The card in the new chat is edited there when the incident changes.
         var claim = api.Messages(Supergroup).First(m => m.Text!.Contains(first));

@@ -39,7 +39,7 @@ public sealed partial class IncidentFinder(OpinionDatabase db, TimeProvider time
         }
 
         var chatId = message.Chat.Id;
-        var card = db.Cards.FindOne(c => c.ChatId == chatId && c.MessageId == replied.MessageId);
+        var card = db.Read(s => s.Cards.AtMessage(chatId, replied.MessageId));
         return card is null ? null : db.Incidents.FindById(card.IncidentId);
     }
 

@@ -61,11 +61,11 @@ public sealed class MemberCommands(OpinionDatabase db, PersonFinder persons, Peo
         // Leaving open mode must not lock out the person doing it: they stay on as a supervisor.
         if (people.IsOpen && id != request.UserId)
         {
-            db.Members.Upsert(new TeamMember { Id = request.UserId, Role = Role.Supervisor, ChangedBy = request.UserId, ChangedAt = time.GetUtcNow() });
+            db.Write(s => s.People.SaveMember(new TeamMember { Id = request.UserId, Role = Role.Supervisor, ChangedBy = request.UserId, ChangedAt = time.GetUtcNow() }));
         }
 
         // A removal is stored too, so it also overrides a role from Access.
-        db.Members.Upsert(new TeamMember { Id = id, Role = newRole, ChangedBy = request.UserId, ChangedAt = time.GetUtcNow() });
+        db.Write(s => s.People.SaveMember(new TeamMember { Id = id, Role = newRole, ChangedBy = request.UserId, ChangedAt = time.GetUtcNow() }));
         request.Reply(removing ? request.Text.MemberRemoved(name) : request.Text.MemberSet(name, request.Text.RoleName(newRole)));
     }
 

@@ -72,20 +72,20 @@ public sealed class StatusCommand(
         }
 
         // Chats the bot cannot reach, and groups that moved: each is a silent loss unless someone sees it here.
-        foreach (var lost in db.LostChats.FindAll().OrderBy(c => c.Since))
+        foreach (var lost in db.Read(s => s.Chats.LostChats()).OrderBy(c => c.Since))
         {
             html.Append('\n').Append(text.StatusLostChat(CardRenderer.Html(places.Describe(lost.Id, text)), renderer.Time(lost.Since)));
         }
 
         // Messages Telegram refused for good (bad markup, a bot blocked in private): only the log had them.
         var dayAgo = time.GetUtcNow().AddDays(-1);
-        var refused = db.Outbox.Count(m => m.Failed && m.DeliveredAt > dayAgo);
+        var refused = db.Read(s => s.Outbox.DeliveredAfter(dayAgo).Count(m => m.Failed));
         if (refused > 0)
         {
             html.Append('\n').Append(text.StatusRefusedMessages(refused));
         }
 
-        foreach (var move in db.ChatMoves.FindAll().OrderBy(m => m.At))
+        foreach (var move in db.Read(s => s.Chats.Moves()).OrderBy(m => m.At))
         {
             html.Append('\n').Append(text.StatusMovedChat(move.Id, move.NewId));
         }
@@ -93,7 +93,7 @@ public sealed class StatusCommand(
         var open = lines.Open();
         var byGrade = Enum.GetValues<Grade>().Reverse()
             .Select(g => $"{text.GradeName(g)} {open.Count(i => i.Grade == g)}");
-        html.Append('\n').Append(text.OutboxBacklog(db.Outbox.Count(m => m.DeliveredAt == null)))
+        html.Append('\n').Append(text.OutboxBacklog(db.Read(s => s.Outbox.WaitingCount())))
             .Append('\n').Append(text.OpenIncidents(open.Count, string.Join(" · ", byGrade)))
             .Append('\n').Append(text.OverdueCount(open.Count(i => i.Overdue)))
             .Append('\n').Append(roster.Now() is { } turn
