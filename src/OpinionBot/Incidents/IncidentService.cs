@@ -51,7 +51,7 @@ public sealed class IncidentService(
             incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "escalate", IncidentStatus.New, IncidentStatus.New, GradeEscalationReason(incident.Grade)));
         }
 
-        db.Incidents.Insert(incident);
+        db.Write(s => s.Incidents.Open(incident));
         events.Opened(incident);
         return incident;
     }
@@ -63,7 +63,7 @@ public sealed class IncidentService(
         long? assigneeId = null, HandlingOutcome? outcome = null, string? comment = null, string? department = null) =>
         db.Write(() =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -123,7 +123,7 @@ public sealed class IncidentService(
     public ActionResult Note(long incidentId, Actor actor, string text) =>
         db.Write(() =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -179,7 +179,7 @@ public sealed class IncidentService(
     private ActionResult Change(long incidentId, Actor actor, Role minimum, Func<Incident, Func<(string Action, string Comment)>?> rule) =>
         db.Write(() =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -319,7 +319,7 @@ public sealed class IncidentService(
     {
         incident.Audit.Add(entry);
         incident.Version++;
-        db.Incidents.Update(incident);
+        db.Write(s => s.Incidents.Save(incident));
     }
 
     internal static AuditEntry Entry(DateTimeOffset at, Actor actor, string action, IncidentStatus from, IncidentStatus to, string? comment) =>

@@ -141,7 +141,7 @@ public sealed class ItemIntake(
     {
         while (stories.Find(judgement.Fingerprint, now) is { } id)
         {
-            if (db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+            if (db.Read(s => s.Incidents.Get(id)) is { Status: not IncidentStatus.Closed } story)
             {
                 return story;
             }
@@ -149,7 +149,7 @@ public sealed class ItemIntake(
             stories.Remove(id);
         }
 
-        return judgement.WatchedIncidentId is { } watched && db.Incidents.FindById(watched) is { Status: not IncidentStatus.Closed } watchedStory
+        return judgement.WatchedIncidentId is { } watched && db.Read(s => s.Incidents.Get(watched)) is { Status: not IncidentStatus.Closed } watchedStory
             ? watchedStory
             : null;
     }

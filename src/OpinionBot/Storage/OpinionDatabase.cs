@@ -163,7 +163,6 @@ public sealed class OpinionDatabase : IDisposable
     private void InitLegacy(LiteDatabase db)
     {
         _legacy = db;
-        Incidents = db.GetCollection<Incident>(Tables.Incidents.Name);
         SeenItems = db.GetCollection<SeenItem>(Tables.SeenItems.Name);
         Outbox = db.GetCollection<OutboxMessage>(Tables.Outbox.Name);
         Cards = db.GetCollection<CardPlacement>(Tables.Cards.Name);
@@ -183,7 +182,6 @@ public sealed class OpinionDatabase : IDisposable
         Digests = db.GetCollection<DigestRecord>(Tables.Digests.Name);
     }
 
-    public ILiteCollection<Incident> Incidents { get; private set; } = null!;
     public ILiteCollection<SeenItem> SeenItems { get; private set; } = null!;
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
     public ILiteCollection<CardPlacement> Cards { get; private set; } = null!;

@@ -27,6 +27,7 @@ public sealed class StoreSession
 
     // Feature stores, one line each (alphabetical, so parallel changes rarely touch the same line).
     public Duty.IDutyStore Duty => Store(() => new DutyStore(Table<Duty.DutyShift>(Tables.DutyShifts), Table<Duty.DutyRotation>(Tables.DutyRotations)));
+    public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents)));
 
     internal bool OutboxTouched { get; private set; }
 

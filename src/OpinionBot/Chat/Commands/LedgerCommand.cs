@@ -35,8 +35,7 @@ public sealed class LedgerCommand(
 
         var start = ZonedTime.StartOfDay(from, zone);
         var end = ZonedTime.StartOfDay(to.AddDays(1), zone);
-        // Materialised before the per-row look-ups (evidence, names): no queries under an open LiteDB cursor.
-        var incidents = db.Incidents.Find(i => i.Discovered >= start && i.Discovered < end).ToList();
+        var incidents = db.Read(s => s.Incidents.DiscoveredBetween(start, end));
         var exporter = new LedgerExporter(request.Text, zone, deadlines.CurrentValue);
         var rows = exporter.Rows(incidents, from, to, now, people.NameOf, evidence.Numbers);
         var csv = format == "csv";
