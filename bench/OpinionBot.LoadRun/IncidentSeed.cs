@@ -22,7 +22,7 @@ internal static class IncidentSeed
             var batch = Enumerable.Range(start, Math.Min(2000, count - start)).Select(i => Create(i, count, now, random)).ToList();
             db.Write(() =>
             {
-                db.Incidents.InsertBulk(batch);
+                db.Write(s => batch.ForEach(s.Incidents.Open));
                 db.SeenItems.InsertBulk(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered }));
             });
         }

@@ -81,7 +81,7 @@ public sealed class CommandChat : IAsyncDisposable
     }
 
     // Through Write, like the bot's own readers: LiteDB 5 readers on another thread can trip over a write in progress.
-    public Incident Reload(Incident incident) => Bot.Database.Write(() => Bot.Database.Incidents.FindById(incident.Id));
+    public Incident Reload(Incident incident) => Bot.Database.Write(() => Bot.Database.Incident(incident.Id));
 
     /// <summary>The number as people type it: without the year.</summary>
     public static string AsTyped(Incident incident) => incident.Number[5..].TrimStart('0');

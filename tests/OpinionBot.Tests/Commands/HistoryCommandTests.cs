@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
@@ -26,12 +27,12 @@ public sealed class HistoryCommandTests : IAsyncLifetime
         Service.Apply(incident.Id, IncidentAction.Claim, officer);
         _chat.Bot.Database.Write(() =>
         {
-            var stored = _chat.Bot.Database.Incidents.FindById(incident.Id);
+            var stored = _chat.Bot.Database.Incident(incident.Id);
             Service.AddAppearance(stored, new NewAppearance(
                 new SourceItem("http://127.0.0.1:9/repost/1", "转载：医院投诉", "转载", DateTimeOffset.UtcNow), "县论坛",
                 [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow));
             stored.ReminderLog.Add(new ReminderLogEntry { At = DateTimeOffset.UtcNow, Step = "report-half" });
-            _chat.Bot.Database.Incidents.Update(stored);
+            _chat.Bot.Database.Write(s => s.Incidents.Save(stored));
             return 0;
         });
         Service.Apply(incident.Id, IncidentAction.Escalate, officer, comment: "影响扩大");

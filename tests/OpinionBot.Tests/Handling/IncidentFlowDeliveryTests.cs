@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
@@ -118,7 +119,7 @@ public sealed class IncidentFlowDeliveryTests : IDisposable
             Assert.Contains(part, report);
         }
 
-        Assert.NotNull(_bed.Database.Incidents.FindById(incident.Id).ReportedAt);
+        Assert.NotNull(_bed.Database.Incident(incident.Id).ReportedAt);
     }
 
     [Fact]
@@ -205,5 +206,5 @@ public sealed class IncidentFlowDeliveryTests : IDisposable
         { Grade = grade, Department = department }));
 
     private void Worsen(Incident incident, string what, Grade grade) =>
-        _bed.Database.Write(() => Incidents.Worsen(_bed.Database.Incidents.FindById(incident.Id), what, grade, grade.ToString()));
+        _bed.Database.Write(() => Incidents.Worsen(_bed.Database.Incident(incident.Id), what, grade, grade.ToString()));
 }

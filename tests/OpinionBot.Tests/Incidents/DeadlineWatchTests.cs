@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using OpinionBot.Incidents;
 using Xunit;
 
@@ -100,7 +101,7 @@ public sealed class DeadlineWatchTests : IDisposable
         {
             var stored = _bed.Reload(incident);
             stored.MutedUntil = _bed.Time.GetUtcNow().AddHours(10);
-            _bed.Database.Incidents.Update(stored);
+            _bed.Database.Write(s => s.Incidents.Save(stored));
         });
 
         At(TimeSpan.FromHours(3.9));

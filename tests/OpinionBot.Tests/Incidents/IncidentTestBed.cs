@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Hosting;
@@ -53,7 +54,7 @@ public sealed class IncidentTestBed : IDisposable
             NegativeWords = negative ? ["投诉"] : [],
         }));
 
-    public Incident Reload(Incident incident) => Database.Incidents.FindById(incident.Id);
+    public Incident Reload(Incident incident) => Database.Incident(incident.Id);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using OpinionBot.Tests.Support;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Tests.Incidents;
@@ -51,7 +52,7 @@ public sealed class LedgerHandlingTests
         {
             var stored = bed.Reload(incident);
             stored.AssigneeId = null;
-            bed.Database.Incidents.Update(stored);
+            bed.Database.Write(s => s.Incidents.Save(stored));
         });
 
         Assert.Equal("王主任", Row(bed, incident).Assignee);
