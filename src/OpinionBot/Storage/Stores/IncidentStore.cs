@@ -28,7 +28,7 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
     public IReadOnlyList<Incident> DiscoveredBetween(DateTimeOffset from, DateTimeOffset until) =>
         incidents.Range(nameof(Incident.Discovered), from, until);
 
-    public IReadOnlyList<Incident> After(long id) => incidents.Range("_id", id + 1, until: null);
+    public IReadOnlyList<Incident> After(long id) => id == long.MaxValue ? [] : incidents.Range("_id", id + 1, until: null);
 
     public IReadOnlyList<Incident> Latest(int skip, int take) =>
         [.. incidents.Range("_id", from: null, until: null, limit: skip + take, descending: true).Skip(skip)];
