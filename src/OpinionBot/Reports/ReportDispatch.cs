@@ -40,7 +40,7 @@ public sealed class ReportDispatch(
         var now = time.GetUtcNow();
         var endOfDay = period.End(zone).AddTicks(-1);
         var asOf = kind == ReportKind.Daily && endOfDay < now ? endOfDay : now;
-        var incidents = db.Read(() => ReportInputs.Load(db, period, zone));
+        var incidents = ReportInputs.Load(db, period, zone);
         return ReportBuilder.Build(kind, incidents, anyDay, text, zone, deadlines.CurrentValue, asOf, options.TopItems);
     }
 

@@ -1,8 +1,8 @@
-using OpinionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
+using OpinionBot.Tests.Support;
 using Xunit;
 using static OpinionBot.Tests.EndToEnd.BotHarness;
 

@@ -1,7 +1,7 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.Support;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Xunit;

@@ -1,10 +1,10 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Handling;

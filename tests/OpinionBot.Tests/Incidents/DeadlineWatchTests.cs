@@ -1,5 +1,5 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Incidents;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Incidents;

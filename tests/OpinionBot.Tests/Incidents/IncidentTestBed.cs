@@ -1,4 +1,3 @@
-using OpinionBot.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Hosting;
@@ -6,6 +5,7 @@ using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Incidents;
 

@@ -1,7 +1,7 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Tests.Incidents;
+using OpinionBot.Tests.Support;
 using OpinionBot.Text;
 using Xunit;
 

@@ -1,7 +1,7 @@
-using OpinionBot.Tests.Support;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Tests.Support;
 using Xunit;
 using static OpinionBot.Tests.Reports.ReportFixtures;
 
