@@ -20,9 +20,9 @@ internal static class IncidentSeed
         for (var start = 0; start < count; start += 2000)
         {
             var batch = Enumerable.Range(start, Math.Min(2000, count - start)).Select(i => Create(i, count, now, random)).ToList();
-            db.Write(() =>
+            db.Write(_ =>
             {
-                db.Incidents.InsertBulk(batch);
+                db.Write(s => batch.ForEach(s.Incidents.Open));
                 db.Write(s => s.SeenItems.Remember(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered })));
             });
         }

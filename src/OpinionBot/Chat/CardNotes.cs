@@ -40,7 +40,7 @@ public sealed partial class CardNotes(
             return false;
         }
 
-        var incident = db.Incidents.FindById(card.IncidentId);
+        var incident = db.Read(s => s.Incidents.Get(card.IncidentId));
         var actor = new Actor(from.Id, people.NameOf(from.Id), people.RoleFor(from.Id, incident));
         return incidents.Note(card.IncidentId, actor, message.Text).Succeeded;
     }
@@ -49,7 +49,7 @@ public sealed partial class CardNotes(
     {
         var chatId = message.Chat.Id;
         var text = languages.For(chatId);
-        var incident = db.Incidents.FindOne(i => i.Number == number);
+        var incident = db.Read(s => s.Incidents.Find(number));
         if (incident is null)
         {
             outbox.Send(chatId, text.UnknownIncident, replyTo: message.MessageId);

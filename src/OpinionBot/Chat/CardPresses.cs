@@ -32,7 +32,7 @@ public sealed class CardPresses(
             return text.NotAllowedHere;
         }
 
-        var incident = db.Incidents.FindById(data.IncidentId);
+        var incident = db.Read(s => s.Incidents.Get(data.IncidentId));
         if (incident is null)
         {
             return text.UnknownIncident;

@@ -26,13 +26,13 @@ public sealed class DigestButtons(OpinionDatabase db, CardPublisher publisher) :
 
         if (parts[0] == "p")
         {
-            var incidents = digest.IncidentIds.Select(id => db.Incidents.FindById(id)).OfType<Incident>().ToList();
+            var incidents = db.Read(s => digest.IncidentIds.Select(s.Incidents.Get).OfType<Incident>().ToList());
             var (html, buttons) = DigestCard.Render(digest, incidents, request.Text, (int)Math.Min(argument, int.MaxValue));
             request.Edit(html, buttons);
             return "";
         }
 
-        if (!digest.IncidentIds.Contains(argument) || db.Incidents.FindById(argument) is not { } incident)
+        if (!digest.IncidentIds.Contains(argument) || db.Read(s => s.Incidents.Get(argument)) is not { } incident)
         {
             return request.Text.UnknownIncident;
         }

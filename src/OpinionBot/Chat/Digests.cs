@@ -19,7 +19,7 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
         var now = time.GetUtcNow();
         return db.Write(s =>
         {
-            var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Incidents.FindById(id) : null).OfType<Incident>());
+            var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Read(s => s.Incidents.Get(id)) : null).OfType<Incident>());
             var digest = new DigestRecord { ChatId = chatId, IncidentIds = incidents.Select(i => i.Id).ToList(), CreatedAt = now };
             s.Digests.Add(digest);
             var (html, buttons) = DigestCard.Render(digest, incidents, languages.For(chatId), page: 0);

@@ -25,7 +25,7 @@ public sealed class Handover(
     private const int MaxListed = 20;
 
     /// <summary>Posts the handover if a turn began since the last one; returns whether it did.</summary>
-    public bool Tick() => db.Write(() =>
+    public bool Tick() => db.Write(_ =>
     {
         if (roster.Now() is not { } turn || turn.Start.UtcTicks <= db.Read(s => s.Counters.Get(LastKey)))
         {

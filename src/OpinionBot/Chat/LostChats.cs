@@ -28,7 +28,7 @@ public sealed class LostChats(
     public IReadOnlySet<long> Snapshot() => db.Read(s => s.Chats.LostChats().Select(c => c.Id).ToHashSet());
 
     /// <summary>Records the chat as lost (telling the supervisors the first time) and reroutes the refused message.</summary>
-    public void Lose(OutboxMessage message, string reason) => db.Write(() =>
+    public void Lose(OutboxMessage message, string reason) => db.Write(_ =>
     {
         Lose(message.ChatId, reason);
         Reroute(message);

@@ -74,7 +74,7 @@ public sealed class UpdateRouter(
             else if (update.Message is { Text: ['/', ..] } message &&
                      (message.Chat.Type == ChatType.Private || chats.Contains(message.Chat.Id)))
             {
-                db.Write(() => outbox.Send(message.Chat.Id, languages.For(message.Chat.Id).SomethingWentWrong, replyTo: message.MessageId));
+                db.Write(_ => outbox.Send(message.Chat.Id, languages.For(message.Chat.Id).SomethingWentWrong, replyTo: message.MessageId));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -85,7 +85,7 @@ public sealed class UpdateRouter(
 
     private async Task HandlePressAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
-        var toast = db.Write(() =>
+        var toast = db.Write(_ =>
         {
             people.Remember(query.From.Id, query.From.FirstName, query.From.LastName, query.From.Username);
             var answer = commands.TryPress(query) ?? presses.Handle(query);
@@ -105,7 +105,7 @@ public sealed class UpdateRouter(
     }
 
     private void HandleMessage(int updateId, Message message) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
             if (message.From is { IsBot: false } from)
             {

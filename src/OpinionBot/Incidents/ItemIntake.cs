@@ -31,7 +31,7 @@ public sealed class ItemIntake(
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var prepared = Prepare(source, items);
-        var opened = db.Write(() => Commit(prepared));
+        var opened = db.Write(_ => Commit(prepared));
         Committed(prepared);
         return opened;
     }
@@ -140,7 +140,7 @@ public sealed class ItemIntake(
     {
         while (stories.Find(judgement.Fingerprint, now) is { } id)
         {
-            if (db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+            if (db.Read(s => s.Incidents.Get(id)) is { Status: not IncidentStatus.Closed } story)
             {
                 return story;
             }
@@ -148,7 +148,7 @@ public sealed class ItemIntake(
             stories.Remove(id);
         }
 
-        return judgement.WatchedIncidentId is { } watched && db.Incidents.FindById(watched) is { Status: not IncidentStatus.Closed } watchedStory
+        return judgement.WatchedIncidentId is { } watched && db.Read(s => s.Incidents.Get(watched)) is { Status: not IncidentStatus.Closed } watchedStory
             ? watchedStory
             : null;
     }

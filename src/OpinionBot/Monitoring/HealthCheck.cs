@@ -41,7 +41,7 @@ public sealed class HealthCheck(
         (int Backlog, DateTimeOffset? Oldest, List<string> Failing)? stored = null;
         try
         {
-            stored = db.Read(() =>
+            stored = db.Read(_ =>
             {
                 var pending = db.Read(s => s.Outbox.Waiting());
                 var failing = db.Read(s => s.SourceHealth.Troubled()).Select(h => h.Source).ToList();

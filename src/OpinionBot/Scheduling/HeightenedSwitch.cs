@@ -57,6 +57,6 @@ public sealed class HeightenedSwitch(
     private void Notify(Func<Text.Strings, string> html)
     {
         var team = chats.CurrentValue.Team;
-        db.Write(() => outbox.Send(team, html(languages.For(team))));
+        db.Write(_ => outbox.Send(team, html(languages.For(team))));
     }
 }

@@ -37,10 +37,6 @@ public sealed class OpinionDatabase : IDisposable
     public OpinionDatabase(IStorageEngine engine)
     {
         _engine = engine;
-        if (engine is LiteEngine lite)
-        {
-            InitLegacy(lite.Database);
-        }
     }
 
     /// <summary><c>litedb</c> or <c>postgres</c>.</summary>
@@ -154,22 +150,4 @@ public sealed class OpinionDatabase : IDisposable
 
         return result;
     }
-
-    // ----- Legacy surface, removed once every feature reads and writes through its store. -----
-
-    private LiteDatabase? _legacy;
-
-    private void InitLegacy(LiteDatabase db)
-    {
-        _legacy = db;
-        Incidents = db.GetCollection<Incident>(Tables.Incidents.Name);
-    }
-
-    public ILiteCollection<Incident> Incidents { get; private set; } = null!;
-
-    public T Write<T>(Func<T> work) => Write(_ => work());
-
-    public void Write(Action work) => Write(_ => work());
-
-    public T Read<T>(Func<T> work) => Read(_ => work());
 }

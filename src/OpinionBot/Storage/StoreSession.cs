@@ -33,13 +33,14 @@ public sealed class StoreSession
     public Reports.IEvidenceRecordStore Evidence => Store(() => new EvidenceRecordStore(Table<Reports.EvidenceRecord>(Tables.Evidence)));
     public Sources.IFetchValidatorStore FetchValidators => Store(() => new FetchValidatorStore(Table<Sources.StoredValidators>(Tables.FetchValidators)));
     public Scheduling.IHeightenedPeriodStore HeightenedPeriods => Store(() => new HeightenedPeriodStore(Table<Scheduling.HeightenedPeriod>(Tables.HeightenedPeriods)));
+    public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents)));
+    public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
+    public Chat.IPeopleStore People => Store(() => new PeopleStore(Table<Chat.Person>(Tables.People), Table<Chat.TeamMember>(Tables.Members)));
     public Sources.ISeenItemStore SeenItems => Store(() => new SeenItemStore(Table<Sources.SeenItem>(Tables.SeenItems)));
     public Sources.ISourceCatalogStore SourceCatalog => Store(() => new SourceCatalogStore(Table<Sources.StoredSource>(Tables.StoredSources)));
     public Sources.ISourceHealthStore SourceHealth => Store(() => new SourceHealthStore(Table<Sources.SourceHealth>(Tables.SourceHealth)));
     public Matching.ITopicCatalogStore TopicCatalog => Store(() => new TopicCatalogStore(Table<Matching.StoredTopic>(Tables.StoredTopics)));
     public Matching.IWatchedStoryStore WatchedStories => Store(() => new WatchedStoryStore(Table<Matching.WatchedStory>(Tables.WatchedStories)));
-    public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
-    public Chat.IPeopleStore People => Store(() => new PeopleStore(Table<Chat.Person>(Tables.People), Table<Chat.TeamMember>(Tables.Members)));
 
     internal bool OutboxTouched { get; private set; }
 

@@ -37,7 +37,7 @@ public sealed class DutyRosterTests : IDisposable
     public void DailyRotation_SetBeforeTheChangeTime_StartedYesterday()
     {
         _bed.SetLocal(11, 24, 7);
-        _bed.Database.Write(() => Roster.Rotate([Officer, SecondOfficer], 1, new TimeOnly(8, 0)));
+        _bed.Database.Write(_ => Roster.Rotate([Officer, SecondOfficer], 1, new TimeOnly(8, 0)));
 
         Assert.Equal(new DutyTurn(Officer, Local(11, 23, 8), Local(11, 24, 8)), Roster.Now());
         _bed.SetLocal(11, 24, 8);
@@ -48,7 +48,7 @@ public sealed class DutyRosterTests : IDisposable
     public void ExplicitShift_WinsWhileItLasts_AndCutsTheRotationAroundIt()
     {
         Rotate([Officer], 7);
-        _bed.Database.Write(() => Roster.AddShift(SecondOfficer, Local(11, 24, 8), Local(11, 24, 20)));
+        _bed.Database.Write(_ => Roster.AddShift(SecondOfficer, Local(11, 24, 8), Local(11, 24, 20)));
 
         Assert.Equal(new DutyTurn(Officer, Local(11, 23, 8), Local(11, 24, 8)), Roster.Now());
         _bed.SetLocal(11, 24, 10);
@@ -60,7 +60,7 @@ public sealed class DutyRosterTests : IDisposable
     [Fact]
     public void ShiftWithoutRotation_NobodyOnDutyOutsideIt()
     {
-        _bed.Database.Write(() => Roster.AddShift(ThirdOfficer, Local(11, 23, 20), Local(11, 24, 8)));
+        _bed.Database.Write(_ => Roster.AddShift(ThirdOfficer, Local(11, 23, 20), Local(11, 24, 8)));
 
         Assert.Null(Roster.Now());
         _bed.SetLocal(11, 23, 23);
@@ -73,18 +73,18 @@ public sealed class DutyRosterTests : IDisposable
     public void Swap_ExchangesRotationPlacesAndComingShifts()
     {
         Rotate([Officer, SecondOfficer], 1);
-        _bed.Database.Write(() => Roster.AddShift(SecondOfficer, Local(11, 28, 8), Local(11, 28, 20)));
+        _bed.Database.Write(_ => Roster.AddShift(SecondOfficer, Local(11, 28, 8), Local(11, 28, 20)));
 
-        var changed = _bed.Database.Write(() => Roster.Swap(Officer, SecondOfficer));
+        var changed = _bed.Database.Write(_ => Roster.Swap(Officer, SecondOfficer));
 
         Assert.Equal(3, changed);
         Assert.Equal(SecondOfficer, Roster.Now()!.UserId);
         Assert.Equal([SecondOfficer, Officer], Roster.Rotation()!.People);
         Assert.Equal(Officer, Assert.Single(Roster.ComingShifts()).UserId);
-        Assert.Equal(0, _bed.Database.Write(() => Roster.Swap(ThirdOfficer, Supervisor)));
+        Assert.Equal(0, _bed.Database.Write(_ => Roster.Swap(ThirdOfficer, Supervisor)));
     }
 
-    private void Rotate(List<long> people, int days) => _bed.Database.Write(() => Roster.Rotate(people, days, new TimeOnly(8, 0)));
+    private void Rotate(List<long> people, int days) => _bed.Database.Write(_ => Roster.Rotate(people, days, new TimeOnly(8, 0)));
 
     private static DateTimeOffset Local(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 }

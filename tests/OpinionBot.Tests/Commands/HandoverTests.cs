@@ -64,7 +64,7 @@ public sealed class HandoverTests : IDisposable
     public void Reminder_ForAnUnassignedIncident_MentionsTheOnDutyOfficer_AndMessagesThemPrivatelyOnceStarted()
     {
         SetDailyRotation(SecondOfficer);
-        _bed.Database.Write(() => _bed.Get<PeopleDirectory>().Remember(SecondOfficer, "李四", null, "lisi", privateChat: true));
+        _bed.Database.Write(_ => _bed.Get<PeopleDirectory>().Remember(SecondOfficer, "李四", null, "lisi", privateChat: true));
         var incident = _bed.Open();
         Assert.Contains($"未指派（值班：<a href=\"tg://user?id={SecondOfficer}\">李四</a>）", _bed.Get<CardRenderer>().Text(incident, Text.Strings.Chinese));
 
@@ -92,7 +92,7 @@ public sealed class HandoverTests : IDisposable
 
     private Handover Handover() => _bed.Get<Handover>();
 
-    private void SetDailyRotation(params long[] people) => _bed.Database.Write(() =>
+    private void SetDailyRotation(params long[] people) => _bed.Database.Write(_ =>
     {
         _bed.Get<DutyRoster>().Rotate(people, 1, new TimeOnly(8, 0));
         Handover().Acknowledge();

@@ -52,7 +52,7 @@ public sealed class ServiceTestBed : IDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddOpinionBot(configuration);
         _services = services.BuildServiceProvider();
-        Database.Write(() =>
+        Database.Write(_ =>
         {
             foreach (var (id, name) in new[] { (Officer, "张三"), (SecondOfficer, "李四"), (ThirdOfficer, "王五"), (Supervisor, "赵主任") })
             {
@@ -71,7 +71,7 @@ public sealed class ServiceTestBed : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     public Incident Open(string title = "县医院被投诉", Grade grade = Grade.General) =>
-        Database.Write(() => Get<IncidentService>().Open(new NewAppearance(
+        Database.Write(_ => Get<IncidentService>().Open(new NewAppearance(
             new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], Time.GetUtcNow())
         { Grade = grade }));

@@ -74,7 +74,7 @@ public sealed class DeliveryTestBed : IAsyncDisposable
     {
         var n = ++_item;
         var title = $"第{n}号 县医院被投诉";
-        return Database.Write(() => Get<IncidentService>().Open(new NewAppearance(
+        return Database.Write(_ => Get<IncidentService>().Open(new NewAppearance(
             new SourceItem($"http://127.0.0.1/news/{n}", title, title, Time.GetUtcNow()),
             "县新闻", [new TopicMatch(topic, ["投诉"])], Time.GetUtcNow())
         {

@@ -14,7 +14,7 @@ public sealed class DigestPressTests
     public async Task PressingAnIncidentInTheDigest_PostsItsFullCard_WhoseButtonsThenWork_AndPagesTurn()
     {
         await using var bed = await DeliveryTestBed.StartAsync();
-        var incidents = bed.Database.Write(() => Enumerable.Range(0, 30).Select(_ => bed.Open()).ToList());
+        var incidents = bed.Database.Write(_ => Enumerable.Range(0, 30).Select(_ => bed.Open()).ToList());
         await bed.DrainAllAsync(Plenty);
 
         var digest = Assert.Single(bed.Digests());
@@ -58,7 +58,7 @@ public sealed class DigestPressTests
     public async Task DigestButtons_RefuseTamperedData_AndAnotherChatsDigest()
     {
         await using var bed = await DeliveryTestBed.StartAsync(new() { ["Chats:Leadership"] = "-1002" });
-        bed.Database.Write(() => Enumerable.Range(0, 12).Select(_ => bed.Open()).ToList());
+        bed.Database.Write(_ => Enumerable.Range(0, 12).Select(_ => bed.Open()).ToList());
         await bed.DrainAllAsync(Plenty);
         var digest = Assert.Single(bed.Digests());
         var digestId = bed.Database.Read(s => s.Digests.Kept()).Single().Id;

@@ -28,7 +28,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         for (var check = 0; check < 40; check++)
         {
             // A check's worth of items in one transaction, as intake writes them, then the sender runs.
-            bed.Database.Write(() =>
+            bed.Database.Write(_ =>
             {
                 for (var i = check * 5 + 1; i <= check * 5 + 5; i++)
                 {
@@ -170,7 +170,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         bed.Api.EnforceRateLimits(groupPerMinute: 20);
         for (var i = 0; i < 3; i++)
         {
-            bed.Database.Write(() => Enumerable.Range(0, 10).Select(_ => bed.Open()).ToList());
+            bed.Database.Write(_ => Enumerable.Range(0, 10).Select(_ => bed.Open()).ToList());
             bed.Time.Advance(TimeSpan.FromMinutes(5)); // Telegram unreachable: nothing goes out meanwhile
         }
 

@@ -48,7 +48,7 @@ public sealed class StormEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         await _bot.StartAsync();
         var db = _bot.Database;
         await _bot.Api.WaitUntilAsync(
-            () => db.Read(s => db.Incidents.Count() == 200 && s.Outbox.WaitingCount() == 0),
+            () => db.Read(s => s.Incidents.Count() == 200 && s.Outbox.WaitingCount() == 0),
             Patience);
         var elapsed = clock.Elapsed;
 
@@ -57,7 +57,7 @@ public sealed class StormEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         var cards = messages.Where(m => m.Text!.StartsWith("🔔", StringComparison.Ordinal)).ToList();
         var digests = messages.Where(m => m.Text!.Contains("舆情汇总", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(digests);
-        var incidents = db.Read(() => db.Incidents.FindAll().ToList());
+        var incidents = db.AllIncidents();
         var inDigests = db.Read(s => s.Digests.Kept().SelectMany(d => d.IncidentIds).ToList());
         Assert.Equal(200, cards.Count + inDigests.Count);
 

@@ -15,7 +15,7 @@ public sealed class WaitingMessagesTests : IDisposable
     {
         using var db = new OpinionDatabase(Path.Combine(_folder, "w.db"));
         var outbox = new Outbox(db, TimeProvider.System);
-        db.Write(() =>
+        db.Write(_ =>
         {
             outbox.Send(-1, "a");
             outbox.Send(-2, "b");
@@ -26,7 +26,7 @@ public sealed class WaitingMessagesTests : IDisposable
         // A reroute moved a message to another chat: the queue reads everything again, but nothing new arrived, so a
         // storm must not count these twice.
         waiting.Reset();
-        db.Write(() => outbox.Send(-1, "c"));
+        db.Write(_ => outbox.Send(-1, "c"));
         var reported = waiting.Refresh(db);
 
         Assert.Equal("c", Assert.Single(reported).Text);

@@ -30,8 +30,8 @@ public sealed class EvidenceTests : IAsyncLifetime
 
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.Evidence.Count()) == 2, Patience);
         var store = new EvidenceStore(_bot.Database, Microsoft.Extensions.Options.Options.Create(new ReportsOptions()), TimeProvider.System);
-        var first = _bot.Database.Incidents.FindOne(i => i.Url == _bot.Site.Url("/news/1"));
-        var second = _bot.Database.Incidents.FindOne(i => i.Url == _bot.Site.Url("/news/2"));
+        var first = _bot.Database.AllIncidents().Single(i => i.Url == _bot.Site.Url("/news/1"));
+        var second = _bot.Database.AllIncidents().Single(i => i.Url == _bot.Site.Url("/news/2"));
 
         var page = Assert.Single(store.List(first.Number));
         Assert.Equal($"YL-{first.Number}-01", page.Id);

@@ -43,7 +43,7 @@ public sealed class UpdateReplayTests : IAsyncLifetime
         await router.HandleAsync(reply, CancellationToken.None);
         await router.HandleAsync(reply, CancellationToken.None);
 
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Single(incident.Notes);
         Assert.Equal("已电话核实", incident.Notes[0].Text);
     }

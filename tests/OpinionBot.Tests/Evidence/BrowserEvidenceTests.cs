@@ -71,16 +71,16 @@ public sealed class BrowserEvidenceTests : IAsyncLifetime
             Discovered = DateTimeOffset.UtcNow,
             Appearances = [new Appearance { Url = _site.Url("/t/1"), SourceName = "县新闻", Discovered = DateTimeOffset.UtcNow }],
         };
-        _db.Write(() => _db.Incidents.Insert(incident));
+        _db.Write(s => s.Incidents.Open(incident));
         Assert.Equal(1, await _backup.CaptureNewAsync([], CancellationToken.None));
 
         // Two reposts of the story join the incident later: each is evidence of its own.
-        _db.Write(() =>
+        _db.Write(_ =>
         {
-            var stored = _db.Incidents.FindById(incident.Id);
+            var stored = _db.Incident(incident.Id);
             stored.Appearances.Add(new Appearance { Url = _site.Url("/t/2"), SourceName = "县论坛", Discovered = DateTimeOffset.UtcNow });
             stored.Appearances.Add(new Appearance { Url = _site.Url("/t/3"), SourceName = "贴吧", Discovered = DateTimeOffset.UtcNow });
-            _db.Incidents.Update(stored);
+            _db.Write(s => s.Incidents.Save(stored));
             return 0;
         });
         Assert.Equal(2, await _backup.CaptureNewAsync([], CancellationToken.None));
@@ -105,7 +105,7 @@ public sealed class BrowserEvidenceTests : IAsyncLifetime
     {
         _site.Set("/t/9", Article, "text/html; charset=utf-8");
         var incident = new Incident { Number = "2026-0009", Title = "县医院乱收费", Url = _site.Url("/t/9"), Topics = ["医院投诉"], Discovered = DateTimeOffset.UtcNow };
-        _db.Write(() => _db.Incidents.Insert(incident));
+        _db.Write(s => s.Incidents.Open(incident));
         await _backup.CaptureNewAsync([], CancellationToken.None);
         var record = Assert.Single(_store.List(incident.Number));
 

@@ -44,7 +44,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.Contains("处理结果：澄清回应", Card().Text);
         await PressAndWaitAsync(BotHarness.Supervisor, "平息", "已平息");
 
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Equal(IncidentStatus.Closed, incident.Status);
         Assert.Equal(HandlingOutcome.Clarified, incident.Outcome);
         Assert.Equal("卫健局", incident.Department);
@@ -68,13 +68,13 @@ public sealed class CardFlowTests : IAsyncLifetime
         Api.InjectMessage(-5555, BotHarness.Officer, "an unconfigured group"); // message 1 of that chat
         var wrongChat = Api.InjectCallback(-5555, BotHarness.Officer, 1, claim);
         await Api.WaitUntilAsync(() => new[] { stranger, tampered, unknown, garbage, wrongChat }.All(Answered), Patience);
-        Assert.Equal(IncidentStatus.New, Assert.Single(_bot.Database.Incidents.FindAll()).Status);
+        Assert.Equal(IncidentStatus.New, Assert.Single(_bot.Database.AllIncidents()).Status);
 
         await PressAndWaitAsync(BotHarness.Officer, "认领", "核实中");
         var stale = Api.InjectCallback(BotHarness.TeamChat, BotHarness.Officer, card.MessageId, card.ButtonData("误报")!);
         await Api.WaitUntilAsync(() => Answered(stale), Patience);
 
-        Assert.Equal(IncidentStatus.Claimed, Assert.Single(_bot.Database.Incidents.FindAll()).Status);
+        Assert.Equal(IncidentStatus.Claimed, Assert.Single(_bot.Database.AllIncidents()).Status);
         Assert.Contains("不在", Answer(stranger));
         Assert.Contains("无效", Answer(tampered));
         Assert.Contains("找不到", Answer(unknown));
@@ -111,7 +111,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.Contains(notices, n => n.Contains("上报时限已过半"));
         Assert.Contains(notices, n => n.Contains("逾期未上报"));
         Assert.All(Api.Messages(BotHarness.TeamChat).Skip(1), n => Assert.Equal(Card().MessageId, n.ReplyToMessageId));
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.True(incident.Overdue);
     }
 
@@ -124,7 +124,7 @@ public sealed class CardFlowTests : IAsyncLifetime
         Api.InjectMessage(BotHarness.TeamChat, BotHarness.Officer, "已联系医院核实，情况属实", replyToMessageId: Card().MessageId, firstName: "张三");
 
         await Api.WaitUntilAsync(() => Card().Text!.Contains("已联系医院核实"), Patience);
-        var note = Assert.Single(Assert.Single(_bot.Database.Incidents.FindAll()).Notes);
+        var note = Assert.Single(Assert.Single(_bot.Database.AllIncidents()).Notes);
         Assert.Equal("张三", note.ActorName);
         Assert.Contains("最新备注", Card().Text);
     }
@@ -147,13 +147,13 @@ public sealed class CardFlowTests : IAsyncLifetime
         Assert.True(Answered(sendBack));
         Assert.Contains("原因", Answer(sendBack));
         Assert.Contains(Api.Requests("sendMessage"), r => r.Parameter("reply_markup") is { } markup && markup.Contains("\"force_reply\":true", StringComparison.Ordinal));
-        Assert.Equal(IncidentStatus.Claimed, Assert.Single(_bot.Database.Incidents.FindAll()).Status);
+        Assert.Equal(IncidentStatus.Claimed, Assert.Single(_bot.Database.AllIncidents()).Status);
 
         Api.InjectMessage(DepartmentChat, DepartmentMember, "不属于本部门职责，应由教育局处理", replyToMessageId: prompt.MessageId);
         await Api.WaitUntilAsync(() => Card().Text!.Contains("新发现") &&
                                        Api.Messages(BotHarness.TeamChat).Any(m => m.Text!.Contains("不属于本部门职责")), Patience);
 
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Equal(IncidentStatus.New, incident.Status);
         Assert.Null(incident.AssigneeId);
         Assert.Equal("sendback", incident.Audit[^1].Action);

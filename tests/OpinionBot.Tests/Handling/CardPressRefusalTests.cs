@@ -1,6 +1,7 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.Support;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Xunit;
@@ -26,7 +27,7 @@ public sealed class CardPressRefusalTests : IDisposable
 
         Assert.Equal("只有监测员或分管领导可以执行此操作", refused);
         Assert.Equal("已完成", reopened);
-        Assert.Equal(IncidentStatus.Claimed, _bed.Database.Incidents.FindById(incident.Id).Status);
+        Assert.Equal(IncidentStatus.Claimed, _bed.Database.Incident(incident.Id).Status);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class CardPressRefusalTests : IDisposable
         var answer = Press(Member, ButtonCode.SendBack, incident.Id);
 
         Assert.Contains("原因", answer);
-        Assert.Equal(IncidentStatus.Claimed, _bed.Database.Incidents.FindById(incident.Id).Status);
+        Assert.Equal(IncidentStatus.Claimed, _bed.Database.Incident(incident.Id).Status);
         var prompt = _bed.Database.Read(s => s.Outbox.QueuedAfter(0))[^1];
         Assert.StartsWith($"✍️ {incident.Number} 退回", prompt.Text);
         Assert.Contains($"tg://user?id={Member}", prompt.Text); // ForceReply is selective: it opens the reply field for the presser
@@ -49,7 +50,7 @@ public sealed class CardPressRefusalTests : IDisposable
 
     private string Press(long userId, ButtonCode code, long incidentId)
     {
-        var version = _bed.Database.Incidents.FindById(incidentId).Version;
+        var version = _bed.Database.Incident(incidentId).Version;
         var query = new CallbackQuery
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -58,6 +59,6 @@ public sealed class CardPressRefusalTests : IDisposable
             Data = new CallbackData(code, incidentId, version).Format(),
             Message = new Message { Id = 1, Date = DateTime.UtcNow, Chat = new Telegram.Bot.Types.Chat { Id = ServiceTestBed.TeamChat, Type = ChatType.Group } },
         };
-        return _bed.Database.Write(() => _bed.Get<CardPresses>().Handle(query));
+        return _bed.Database.Write(_ => _bed.Get<CardPresses>().Handle(query));
     }
 }

@@ -27,13 +27,13 @@ public sealed class GradedResponseTests : IAsyncLifetime
         await PressAsync(BotHarness.Officer, "认领", "核实中");
         await _bot.CardStoredAsync(leadershipCard);
 
-        var number = Assert.Single(_bot.Database.Incidents.FindAll()).Number;
+        var number = Assert.Single(_bot.Database.AllIncidents()).Number;
         Api.InjectMessage(BotHarness.TeamChat, BotHarness.Officer, $"/report {number}");
 
         var report = await Api.WaitForMessageAsync(BotHarness.LeadershipChat, m => m.Text!.Contains("舆情报送"), Patience);
         Assert.Equal(leadershipCard.MessageId, report.ReplyToMessageId);
         Assert.Contains("首发媒体", report.Text);
-        Assert.NotNull(Assert.Single(_bot.Database.Incidents.FindAll()).ReportedAt);
+        Assert.NotNull(Assert.Single(_bot.Database.AllIncidents()).ReportedAt);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class GradedResponseTests : IAsyncLifetime
 
         var notice = await Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.Text!.StartsWith("📈", StringComparison.Ordinal), Patience);
         Assert.Equal(card.MessageId, notice.ReplyToMessageId);
-        Assert.Single(_bot.Database.Incidents.FindAll()); // the same story, not a second incident
+        Assert.Single(_bot.Database.AllIncidents()); // the same story, not a second incident
     }
 
     private async Task StartWithOneItemAsync()

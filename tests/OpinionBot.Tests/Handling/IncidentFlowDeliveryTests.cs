@@ -4,6 +4,7 @@ using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Handling;
@@ -118,7 +119,7 @@ public sealed class IncidentFlowDeliveryTests : IDisposable
             Assert.Contains(part, report);
         }
 
-        Assert.NotNull(_bed.Database.Incidents.FindById(incident.Id).ReportedAt);
+        Assert.NotNull(_bed.Database.Incident(incident.Id).ReportedAt);
     }
 
     [Fact]
@@ -196,14 +197,14 @@ public sealed class IncidentFlowDeliveryTests : IDisposable
     }
 
     private void OnDuty(long userId) =>
-        _bed.Database.Write(() => _bed.Get<DutyRoster>().Rotate([userId], 1, new TimeOnly(8, 0)));
+        _bed.Database.Write(_ => _bed.Get<DutyRoster>().Rotate([userId], 1, new TimeOnly(8, 0)));
 
     private Incident Open(Grade grade, string? department = null, string title = "县医院被投诉") =>
-        _bed.Database.Write(() => Incidents.Open(new NewAppearance(
+        _bed.Database.Write(_ => Incidents.Open(new NewAppearance(
             new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, _bed.Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], _bed.Time.GetUtcNow())
         { Grade = grade, Department = department }));
 
     private void Worsen(Incident incident, string what, Grade grade) =>
-        _bed.Database.Write(() => Incidents.Worsen(_bed.Database.Incidents.FindById(incident.Id), what, grade, grade.ToString()));
+        _bed.Database.Write(_ => Incidents.Worsen(_bed.Database.Incident(incident.Id), what, grade, grade.ToString()));
 }

@@ -32,21 +32,21 @@ public sealed class ClosedStoryTests : IAsyncLifetime
     {
         Publish("/feed.xml", "/a/1");
         await _bot.StartAsync();
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Incidents.Count()) == 1);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.Incidents.Count()) == 1);
         var service = _bot.Services.GetRequiredService<IncidentService>();
-        var first = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().Single());
+        var first = _bot.Database.AllIncidents().Single();
         var boss = new Actor(BotHarness.Supervisor, "赵主任", Role.Supervisor);
         service.Apply(first.Id, IncidentAction.Resolve, boss, outcome: HandlingOutcome.Clarified);
         service.Apply(first.Id, IncidentAction.Close, boss);
 
         // The returning story is a light edit; a later repost is word for word the closed original again.
         Publish("/feed1.xml", "/b/1", "网友爆料：昨晚县人民医院急诊科以床位已满为由拒收一名急诊病人，家属多次投诉无人回应，令人寒心。");
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(() => _bot.Database.Incidents.Count()) == 2);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.Incidents.Count()) == 2);
         Publish("/feed2.xml", "/c/1");
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 3);
         await _bot.ChecksPassedAsync("/feed2.xml");
 
-        var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());
+        var incidents = _bot.Database.AllIncidents();
         Assert.Equal(2, incidents.Count);
         Assert.Single(incidents[0].Appearances);
         Assert.Equal(2, incidents[1].Appearances.Count);

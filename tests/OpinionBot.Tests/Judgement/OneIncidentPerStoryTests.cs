@@ -52,7 +52,7 @@ public sealed class OneIncidentPerStoryTests : IAsyncLifetime
         await _bot.ChecksPassedAsync("/feed2.xml");
 
         Assert.Single(api.Messages(BotHarness.TeamChat), m => m.Text!.Contains("🔔")); // one card, plus notices under it
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Equal(3, incident.Appearances.Select(a => a.SourceName).Distinct().Count());
         Assert.True(incident.Grade > Grade.General, incident.GradeReason);
         Assert.Contains("3", incident.GradeReason);

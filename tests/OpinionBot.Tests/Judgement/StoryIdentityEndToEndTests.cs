@@ -45,7 +45,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         await _bot.StartAsync();
 
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 25, Patience);
-        var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().ToList());
+        var incidents = _bot.Database.AllIncidents();
         Assert.Equal(25, incidents.Count);
         Assert.All(incidents, i => Assert.Single(i.Appearances));
     }
@@ -80,7 +80,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         await _bot.StartAsync();
 
         await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 8, Patience);
-        Assert.Equal(8, _bot.Database.Read(() => _bot.Database.Incidents.Count()));
+        Assert.Equal(8, _bot.Database.Read(s => s.Incidents.Count()));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         Assert.Contains("县新闻（首发）· 共 2 篇", card);
         Assert.Single(api.Messages(BotHarness.TeamChat), m => m.Text!.Contains("🔔"));
 
-        var incident = Assert.Single(_bot.Database.Read(() => _bot.Database.Incidents.FindAll().ToList()));
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         var merge = Assert.Single(incident.Audit, a => a.Action == "appeared");
         Assert.Equal(repostUrl, merge.Link);
         Assert.Contains("转：县人民医院急诊拒收病人", merge.Comment);
@@ -132,7 +132,7 @@ public sealed class StoryIdentityEndToEndTests : IAsyncLifetime
         await _bot.StartAsync();
 
         await api.WaitUntilAsync(() => _bot.Database.Read(s => s.SeenItems.Count()) == 3, Patience);
-        var incidents = _bot.Database.Read(() => _bot.Database.Incidents.FindAll().OrderBy(i => i.Id).ToList());
+        var incidents = _bot.Database.AllIncidents();
         Assert.Equal(2, incidents.Count);
         Assert.Equal(2, incidents[0].Appearances.Count);
         Assert.StartsWith("光明村", incidents[1].Title);

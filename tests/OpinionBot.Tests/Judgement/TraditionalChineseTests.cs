@@ -28,9 +28,9 @@ public sealed class TraditionalChineseTests
             (traditional, bot.Site.BaseUrl + "/news/1", at, traditional),
             (simplified, bot.Site.BaseUrl + "/news/2", at.AddMinutes(1), simplified)));
         await bot.Api.WaitUntilAsync(
-            () => bot.Database.Read(() => bot.Database.Incidents.FindAll().Sum(i => i.Appearances.Count)) == 2, Patience);
+            () => bot.Database.AllIncidents().Sum(i => i.Appearances.Count) == 2, Patience);
 
-        var incident = Assert.Single(bot.Database.Read(() => bot.Database.Incidents.FindAll().ToList()));
+        var incident = Assert.Single(bot.Database.AllIncidents());
         Assert.Equal(2, incident.Appearances.Count);
         Assert.Single(bot.Api.Messages(BotHarness.TeamChat));
     }

@@ -115,7 +115,7 @@ public sealed class BackupTests : IAsyncLifetime
     }
 
     private HashSet<string> Incidents() =>
-        _bot.Database.Read(() => _bot.Database.Incidents.FindAll().Select(i => i.Number).ToHashSet());
+        _bot.Database.AllIncidents().Select(i => i.Number).ToHashSet();
 
     private static HashSet<string> ReadNumbers(string file)
     {

@@ -128,7 +128,7 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
             Topics = topics ?? ["医院投诉"],
             Discovered = discovered ?? DateTimeOffset.UtcNow,
         };
-        _db.Write(() => _db.Incidents.Insert(incident));
+        _db.Write(s => s.Incidents.Open(incident));
         return incident;
     }
 

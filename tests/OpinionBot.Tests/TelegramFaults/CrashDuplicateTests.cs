@@ -51,7 +51,7 @@ public sealed class CrashDuplicateTests(ITestOutputHelper output) : IAsyncLifeti
         using (var db = new OpinionDatabase(database))
         {
             var outbox = new Outbox(db, TimeProvider.System);
-            db.Write(() =>
+            db.Write(_ =>
             {
                 for (var i = 1; i <= Cards; i++)
                 {

@@ -27,7 +27,7 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
         await _bot.StartAsync();
         var outbox = _bot.Services.GetRequiredService<Outbox>();
 
-        _bot.Database.Write(() =>
+        _bot.Database.Write(_ =>
         {
             outbox.Send(BotHarness.TeamChat, "<b>长文</b>\n" + string.Concat(Enumerable.Repeat("第一段<i>斜体</i>很长的内容。\n", 600)),
                 [[new ButtonSpec("好", "ok"), new ButtonSpec("坏", new string('x', 65))]]);
@@ -75,7 +75,7 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
         _bot.Api.FailNextWithHtml(1, 502, method: "sendMessage");
         _bot.Api.FailNext(1, 500, method: "sendMessage");
 
-        _bot.Database.Write(() => outbox.Send(BotHarness.TeamChat, "卡片丙", [[new ButtonSpec("认领", "c:3")]], incidentId: 3));
+        _bot.Database.Write(_ => outbox.Send(BotHarness.TeamChat, "卡片丙", [[new ButtonSpec("认领", "c:3")]], incidentId: 3));
 
         var card = await _bot.Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.Text!.Contains("卡片丙", StringComparison.Ordinal), Patience);
         Assert.Equal("卡片丙", card.Text);

@@ -26,7 +26,7 @@ internal static class DepartmentBot
 
     /// <summary>Opens an incident of the department as the intake would; returns its number.</summary>
     public static string Open(BotHarness bot, string title) =>
-        bot.Database.Write(() => bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
+        bot.Database.Write(_ => bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
             new SourceItem($"http://127.0.0.1/n/{Guid.NewGuid():N}", title, title, DateTimeOffset.UtcNow.AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow)
         { Department = Department })).Number;

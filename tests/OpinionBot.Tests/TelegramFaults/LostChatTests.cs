@@ -90,9 +90,9 @@ public sealed class LostChatTests : IAsyncLifetime
         await _bot.StartAsync();
         var outbox = _bot.Services.GetRequiredService<Outbox>();
 
-        _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信一"));
+        _bot.Database.Write(_ => outbox.Send(BotHarness.Officer, "私信一"));
         await api.WaitUntilAsync(() => Count(api, BotHarness.SupervisorsChat, "无法向", "私聊") == 1, Patience);
-        _bot.Database.Write(() => outbox.Send(BotHarness.Officer, "私信二"));
+        _bot.Database.Write(_ => outbox.Send(BotHarness.Officer, "私信二"));
         await api.WaitUntilAsync(() => _bot.Database.Read(s => s.Outbox.WaitingCount()) == 0, Patience);
 
         Assert.Contains("blocked", api.Messages(BotHarness.SupervisorsChat).Single(m => m.Text!.Contains("无法向")).Text);

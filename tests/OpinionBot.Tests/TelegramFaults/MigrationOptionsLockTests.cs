@@ -41,7 +41,7 @@ public sealed class MigrationOptionsLockTests : IDisposable
 
         // The writer clears the cache (as a migration does), lets the reader start building, then reads the options
         // itself while it still holds the database lock.
-        var writer = Task.Run(() => db.Write(() =>
+        var writer = Task.Run(() => db.Write(_ =>
         {
             cache.Clear();
             readerStarted.Set();

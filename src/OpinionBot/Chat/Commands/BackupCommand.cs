@@ -31,7 +31,7 @@ public sealed class BackupCommand(DatabaseBackup backup, OpinionDatabase db, Out
 
             try
             {
-                db.Write(() => outbox.Send(chatId, answer, replyTo: replyTo));
+                db.Write(_ => outbox.Send(chatId, answer, replyTo: replyTo));
             }
             catch (Exception ex)
             {

@@ -58,7 +58,7 @@ public sealed class CommandMenus(
         }
 
         // Read under the database's write lock, like every other reader on a background thread that looks up several rows.
-        scopes.AddRange(db.Write(() => people.Team()).Where(p => p.Role >= Role.Officer)
+        scopes.AddRange(db.Write(_ => people.Team()).Where(p => p.Role >= Role.Officer)
             .Select(p => ((BotCommandScope)BotCommandScope.ChatMember(configured.Team, p.Id), p.Role, false)));
         return scopes;
     }

@@ -47,7 +47,7 @@ public sealed class HistoryCommand(
         if (parts.Length != 2 ||
             !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ||
             !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ||
-            db.Incidents.FindById(id) is not { } incident)
+            db.Read(s => s.Incidents.Get(id)) is not { } incident)
         {
             return request.Text.BadButton;
         }

@@ -28,7 +28,7 @@ public sealed partial class IncidentFinder(OpinionDatabase db, TimeProvider time
         return string.Create(CultureInfo.InvariantCulture, $"{year}-{number:0000}");
     }
 
-    public Incident? ByNumber(string token) => Normalize(token) is { } number ? db.Incidents.FindOne(i => i.Number == number) : null;
+    public Incident? ByNumber(string token) => Normalize(token) is { } number ? db.Read(s => s.Incidents.Find(number)) : null;
 
     /// <summary>The incident whose card the message replies to, in this chat.</summary>
     public Incident? ByCard(Message message)
@@ -40,7 +40,7 @@ public sealed partial class IncidentFinder(OpinionDatabase db, TimeProvider time
 
         var chatId = message.Chat.Id;
         var card = db.Read(s => s.Cards.AtMessage(chatId, replied.MessageId));
-        return card is null ? null : db.Incidents.FindById(card.IncidentId);
+        return card is null ? null : db.Read(s => s.Incidents.Get(card.IncidentId));
     }
 
     [GeneratedRegex(@"^#?(?:(\d{4})-)?(\d{1,6})$")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpinionBot.Incidents;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 
@@ -100,12 +101,23 @@ public sealed class IncidentListCommands(
     private string Page(IncidentFilter filter, int page, Strings text, out List<List<ButtonSpec>>? buttons)
     {
         var department = filter.Department > 0 ? people.DepartmentAt(filter.Department)?.Name : null;
-        var candidates = filter.Status is null && !filter.All ? lines.Open() : db.Incidents.FindAll();
-        var found = candidates.Where(i => filter.Matches(i, department)).OrderByDescending(i => i.Id).ToList();
-        var pages = Math.Max(1, (found.Count + PageSize - 1) / PageSize);
+        // The narrowest indexed set the filter allows, then the rest of the filter: the open states are few, finished
+        // ones pile up over the years. "All" with no narrowing pages through the newest instead of reading every one.
+        var candidates = filter.Status is { } open && Lifecycle.IsOpen(open) ? db.Read(s => s.Incidents.WithStatus(open))
+            : filter.Status is null && !filter.All ? lines.Open()
+            : filter.Assignee != 0 ? db.Read(s => s.Incidents.AssignedTo(filter.Assignee))
+            : filter.Overdue ? db.Read(s => s.Incidents.Overdue())
+            : filter.Department > 0 ? db.Read(s => s.Incidents.InDepartment(department))
+            : filter.Grade is { } grade ? db.Read(s => s.Incidents.WithGrade(grade))
+            : filter.Status is { } finished ? db.Read(s => s.Incidents.WithStatus(finished))
+            : null;
+        var found = candidates?.Where(i => filter.Matches(i, department)).OrderByDescending(i => i.Id).ToList();
+        var count = found?.Count ?? db.Read(s => s.Incidents.Count());
+        var pages = Math.Max(1, (count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 0, pages - 1);
-        var html = new StringBuilder(found.Count == 0 ? text.NoIncidentsFound : text.IncidentsHeading(found.Count, page + 1, pages));
-        foreach (var incident in found.Skip(page * PageSize).Take(PageSize))
+        var html = new StringBuilder(count == 0 ? text.NoIncidentsFound : text.IncidentsHeading(count, page + 1, pages));
+        var shown = found?.Skip(page * PageSize).Take(PageSize) ?? db.Read(s => s.Incidents.Latest(page * PageSize, PageSize));
+        foreach (var incident in shown)
         {
             html.Append('\n').Append(lines.Line(incident, text));
         }

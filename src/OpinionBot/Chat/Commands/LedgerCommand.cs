@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
+using OpinionBot.Text;
 
 namespace OpinionBot.Chat.Commands;
 
@@ -16,7 +17,8 @@ public sealed class LedgerCommand(
     Outbox outbox,
     IOptionsMonitor<ReportsOptions> reports,
     IOptionsMonitor<DeadlineOptions> deadlines,
-    TimeProvider time) : ICommandFamily
+    TimeProvider time,
+    ILogger<LedgerCommand> logger) : ICommandFamily
 {
     public IReadOnlyList<CommandSpec> Commands { get; } =
         [new("ledger", t => t.LedgerDescription, t => t.LedgerUsage) { Required = Role.Officer, Menu = Role.Officer }];
@@ -35,12 +37,37 @@ public sealed class LedgerCommand(
 
         var start = ZonedTime.StartOfDay(from, zone);
         var end = ZonedTime.StartOfDay(to.AddDays(1), zone);
-        // Materialised before the per-row look-ups (evidence, names): no queries under an open LiteDB cursor.
-        var incidents = db.Incidents.Find(i => i.Discovered >= start && i.Discovered < end).ToList();
-        var exporter = new LedgerExporter(request.Text, zone, deadlines.CurrentValue);
-        var rows = exporter.Rows(incidents, from, to, now, people.NameOf, evidence.Numbers);
+        var (chatId, replyTo, text) = (request.ChatId, request.Message.MessageId, request.Text);
+        var exporter = new LedgerExporter(text, zone, deadlines.CurrentValue);
         var csv = format == "csv";
-        outbox.SendFile(request.ChatId, OutboxKind.Document, exporter.FileName(from, to, csv ? "csv" : "xlsx"),
-            csv ? exporter.Csv(rows) : exporter.Xlsx(rows), request.Text.LedgerCaption(from, to, rows.Count), replyTo: request.Message.MessageId);
+        // A year's ledger is a big file: it is read after the command's transaction and built outside any, so intake
+        // and the sender never wait for it. The file follows when it is ready.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var rows = db.Read(s => exporter.Rows(s.Incidents.DiscoveredBetween(start, end), from, to, now, people.NameOf, evidence.Numbers));
+                var file = csv ? exporter.Csv(rows) : exporter.Xlsx(rows);
+                db.Write(_ => outbox.SendFile(chatId, OutboxKind.Document, exporter.FileName(from, to, csv ? "csv" : "xlsx"),
+                    file, text.LedgerCaption(from, to, rows.Count), replyTo: replyTo));
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not build the ledger for chat {ChatId}", chatId);
+                Apologise(chatId, replyTo, text);
+            }
+        });
+    }
+
+    private void Apologise(long chatId, int replyTo, Strings text)
+    {
+        try
+        {
+            db.Write(_ => outbox.Send(chatId, text.SomethingWentWrong, replyTo: replyTo));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not tell chat {ChatId} the ledger failed", chatId);
+        }
     }
 }

@@ -211,7 +211,7 @@ public sealed class SourceCommands(
             reply = text.CheckFailed(ex.Message);
         }
 
-        db.Write(() => outbox.Send(chatId, text.SourceTestHeading(CardRenderer.Html(source.Name)) + "\n" +
+        db.Write(_ => outbox.Send(chatId, text.SourceTestHeading(CardRenderer.Html(source.Name)) + "\n" +
             CardRenderer.Html(CardRenderer.Shorten(reply.TrimEnd(), 3500)), replyTo: messageId));
     });
 
