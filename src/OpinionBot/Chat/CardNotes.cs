@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;

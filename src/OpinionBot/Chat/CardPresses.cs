@@ -1,4 +1,5 @@
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 using Telegram.Bot.Types;

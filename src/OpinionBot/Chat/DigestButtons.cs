@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Incidents;
 using OpinionBot.Storage;
 

@@ -1,3 +1,4 @@
+using OpinionBot.People;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 

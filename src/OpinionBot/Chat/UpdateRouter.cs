@@ -1,4 +1,5 @@
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Monitoring;
 using OpinionBot.Storage;
 using Serilog.Core;

@@ -21,7 +21,7 @@ public sealed class HeightenedSwitch(
     public HeightenedPeriod Start(DateTimeOffset until, TimeSpan interval, string? reason)
     {
         var period = periods.Start(until, interval, reason);
-        Notify(text => text.HeightenedStarted(renderer.Time(until), Chat.Commands.CommandDurations.Format(interval, text)));
+        Notify(text => text.HeightenedStarted(renderer.Time(until), Commands.CommandDurations.Format(interval, text)));
         _ = jobs.RescheduleAll();
         return period;
     }

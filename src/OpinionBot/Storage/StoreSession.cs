@@ -1,3 +1,4 @@
+using OpinionBot.People;
 using OpinionBot.Storage.Stores;
 
 namespace OpinionBot.Storage;
@@ -35,7 +36,7 @@ public sealed class StoreSession
     public Scheduling.IHeightenedPeriodStore HeightenedPeriods => Store(() => new HeightenedPeriodStore(Table<Scheduling.HeightenedPeriod>(Tables.HeightenedPeriods)));
     public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents)));
     public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
-    public Chat.IPeopleStore People => Store(() => new PeopleStore(Table<Chat.Person>(Tables.People), Table<Chat.TeamMember>(Tables.Members)));
+    public IPeopleStore People => Store(() => new PeopleStore(Table<Person>(Tables.People), Table<TeamMember>(Tables.Members)));
     public Sources.ISeenItemStore SeenItems => Store(() => new SeenItemStore(Table<Sources.SeenItem>(Tables.SeenItems)));
     public Sources.ISourceCatalogStore SourceCatalog => Store(() => new SourceCatalogStore(Table<Sources.StoredSource>(Tables.StoredSources)));
     public Sources.ISourceHealthStore SourceHealth => Store(() => new SourceHealthStore(Table<Sources.SourceHealth>(Tables.SourceHealth)));

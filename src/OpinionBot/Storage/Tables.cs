@@ -3,6 +3,7 @@ using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Reports;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;

@@ -1,6 +1,7 @@
 using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using Xunit;
 using static OpinionBot.Tests.Commands.ServiceTestBed;
 

@@ -6,6 +6,7 @@ using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 

@@ -1,4 +1,4 @@
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Scheduling;
 using OpinionBot.Tests.Commands;
 using Telegram.Bot.Types;

@@ -1,5 +1,6 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using Xunit;
 

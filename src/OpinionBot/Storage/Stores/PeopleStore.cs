@@ -1,4 +1,5 @@
 using OpinionBot.Chat;
+using OpinionBot.People;
 
 namespace OpinionBot.Storage.Stores;
 
