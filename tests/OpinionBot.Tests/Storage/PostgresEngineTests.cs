@@ -81,6 +81,49 @@ public sealed class PostgresEngineTests(PostgresDatabase database) : IClassFixtu
     }
 
     [SkippableFact]
+    public void Queries_UseTheFieldIndexes()
+    {
+        var connectionString = database.Open();
+        using (var engine = PostgresEngine.Open(connectionString))
+        using (var write = engine.Begin(write: true))
+        {
+            var incidents = write.Table<BsonDocument>(Tables.Incidents);
+            for (var i = 1; i <= 3000; i++)
+            {
+                incidents.Insert(new BsonDocument { ["_id"] = (long)i, ["Number"] = $"2026-{i:0000}", ["Opened"] = 638_000_000_000_000_000L + i, ["Status"] = i % 10 == 0 ? "New" : "Closed" });
+            }
+
+            write.Commit();
+        }
+
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var analyze = new Npgsql.NpgsqlCommand("ANALYZE ob_incidents", connection))
+        {
+            analyze.ExecuteNonQuery();
+        }
+
+        string Plan(string sql)
+        {
+            using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection);
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join("\n", lines);
+        }
+
+        var (opened, status, id) = (PostgresSchema.Field("Opened"), PostgresSchema.Field("Status"), PostgresSchema.Field("_id"));
+        Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents ORDER BY {opened} DESC, {id} LIMIT 5"), StringComparison.Ordinal);
+        Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents WHERE {opened} < '638000000000000010'::jsonb ORDER BY {opened}, {id} LIMIT 5"), StringComparison.Ordinal);
+        Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents WHERE {status} = '\"New\"'::jsonb"), StringComparison.Ordinal);
+        Assert.Contains("Index", Plan($"SELECT {id} FROM ob_incidents ORDER BY {id} DESC LIMIT 1"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void CopyTo_SaysToUsePgDump()
     {
         using var engine = PostgresEngine.Open(database.Open());

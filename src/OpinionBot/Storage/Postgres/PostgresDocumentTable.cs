@@ -8,7 +8,7 @@ namespace OpinionBot.Storage.Postgres;
 /// <summary>
 /// Documents of one table as jsonb, written and read with the shared mapper so they read back as LiteDB's do. Queries
 /// compare <c>doc->'Field'</c> with a jsonb value, which the expression indexes serve; an absent field counts as null
-/// and sorts first, as in LiteDB.
+/// and sorts first, as in LiteDB (see <see cref="PostgresSchema.Field"/>).
 /// </summary>
 internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, BsonMapper mapper, TableDefinition table) : IDocumentTable<T>
     where T : class
@@ -101,12 +101,11 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
 
         if (until is not null)
         {
-            // With no lower end, absent and null fields are in range: LiteDB orders null below every value.
-            conditions.Add(from is null ? $"({path} < @until OR {path} IS NULL)" : $"{path} < @until");
+            conditions.Add($"{path} < @until");
         }
 
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        var order = descending ? $"{path} DESC NULLS LAST" : $"{path} ASC NULLS FIRST";
+        var order = descending ? $"{path} DESC" : path;
         var sql = $"SELECT doc FROM {_name}{where} ORDER BY {order}, {PostgresSchema.Field("_id")}";
         if (limit < int.MaxValue)
         {
@@ -148,7 +147,7 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
     private string Equal(string field, object? value)
     {
         var path = PostgresSchema.Field(Indexed(field));
-        return value is null ? $"({path} IS NULL OR {path} = 'null'::jsonb)" : $"{path} = @v";
+        return value is null ? $"{path} = 'null'::jsonb" : $"{path} = @v";
     }
 
     private string Indexed(string field) =>
@@ -225,7 +224,7 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
         else if (current.IsNumber || type == typeof(long) || type == typeof(int))
         {
             using var command = transaction.Command(
-                $"SELECT doc->'_id' FROM {_name} ORDER BY {PostgresSchema.Field("_id")} DESC LIMIT 1");
+                $"SELECT {PostgresSchema.Field("_id")} FROM {_name} ORDER BY {PostgresSchema.Field("_id")} DESC LIMIT 1");
             var last = command.ExecuteScalar() is string json ? JsonDocuments.FromJson(json) : BsonValue.Null;
             var next = last.IsNumber ? last.AsInt64 + 1 : 1;
             id = type == typeof(int) || (type is null && current.IsInt32 && next <= int.MaxValue) ? new BsonValue((int)next) : new BsonValue(next);

@@ -37,8 +37,13 @@ internal static class PostgresSchema
 
     public static string TableName(TableDefinition table) => "ob_" + table.Name;
 
-    /// <summary>The SQL for a field of a document (<c>doc->'Field'</c>); field names are checked against <see cref="Tables"/> first.</summary>
-    public static string Field(string field) => "(doc->'" + field.Replace("'", "''", StringComparison.Ordinal) + "')";
+    /// <summary>
+    /// The SQL for a field of a document, as indexed and queried: <c>doc->'Field'</c>, with an absent field read as JSON
+    /// null, which jsonb orders below every value, as LiteDB does (so an open lower end includes it, and the index serves
+    /// equality, ranges and ordering alike). Field names are checked against <see cref="Tables"/> first.
+    /// </summary>
+    public static string Field(string field) =>
+        "(COALESCE(doc->'" + field.Replace("'", "''", StringComparison.Ordinal) + "', 'null'::jsonb))";
 
     private static string Script()
     {
