@@ -215,6 +215,8 @@ internal sealed class Probe
     public decimal Money { get; set; }
     public DateTimeOffset When { get; set; }
     public DateTimeOffset? Maybe2 { get; set; }
+    public TimeSpan Every { get; set; }
+    public Dictionary<string, long> Totals { get; set; } = [];
     public Grade Level { get; set; }
     public int? Maybe { get; set; }
     public bool Flag { get; set; }
@@ -240,6 +242,8 @@ internal sealed class Probe
         Money = 12345.678901234567890123456789m,
         When = new DateTimeOffset(2026, 11, 30, 23, 59, 59, TimeSpan.Zero).AddTicks(1234567),
         Maybe2 = DateTimeOffset.MaxValue,
+        Every = TimeSpan.FromSeconds(1),
+        Totals = new() { ["small"] = 3, ["large"] = long.MinValue },
         Level = Grade.Major,
         Maybe = 0,
         Flag = true,
