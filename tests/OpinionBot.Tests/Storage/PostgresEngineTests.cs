@@ -124,6 +124,27 @@ public sealed class PostgresEngineTests(PostgresDatabase database) : IClassFixtu
     }
 
     [SkippableFact]
+    public void TheWorkersDatabase_OnPostgres_WakesItsSenderForAnotherNodesMessages()
+    {
+        var options = new StorageOptions { Provider = "postgres", ConnectionString = database.Open() };
+        using var sender = StorageEngines.OpenDatabase(options);
+        using var other = StorageEngines.OpenDatabase(options);
+        Assert.Equal("postgres", sender.Provider);
+        using var woken = new SemaphoreSlim(0);
+        sender.OutboxChanged += () => woken.Release();
+        Assert.True(SpinWait.SpinUntil(() => sender.OutboxVersion > 0, TimeSpan.FromSeconds(20))); // listening
+        var before = sender.OutboxVersion;
+        while (woken.Wait(0))
+        {
+        }
+
+        other.Write(s => s.NoteOutboxChange());
+
+        Assert.True(woken.Wait(TimeSpan.FromSeconds(20)));
+        Assert.True(sender.OutboxVersion > before);
+    }
+
+    [SkippableFact]
     public void CopyTo_SaysToUsePgDump()
     {
         using var engine = PostgresEngine.Open(database.Open());
