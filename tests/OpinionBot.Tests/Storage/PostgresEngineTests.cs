@@ -57,6 +57,16 @@ public sealed class PostgresEngineTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal("""{"$type":"double","$value":"NaN"}""", JsonDocuments.ToJson(double.NaN));
     }
 
+    [Fact]
+    public void AStringCutInsideASurrogatePair_IsStoredAsLiteDbStoresIt()
+    {
+        // A title shortened in the middle of an emoji: LiteDB writes the lone half as U+FFFD; so does the JSON form.
+        var cut = "标题 😀".Substring(0, 4);
+        Assert.Equal("标题 \uFFFD", JsonDocuments.FromJson(JsonDocuments.ToJson(cut)).AsString);
+        Assert.Equal("é 中 😀", JsonDocuments.FromJson(JsonDocuments.ToJson("é 中 😀")).AsString);
+        Assert.Contains("中", JsonDocuments.ToJson("中"), StringComparison.Ordinal); // UTF-8 as is, not \u escapes
+    }
+
     [SkippableFact]
     public void OutboxChange_WakesTheOtherNodes_NotItself()
     {
