@@ -122,7 +122,10 @@ public sealed class PostgresServer
     private static void RemoveWhenTheRunEnds(string folder, string pgCtl, string? user)
     {
         var stop = (user is null ? "" : $"runuser -u {user} -- ") + $"'{pgCtl}' -D '{folder}/data' -m immediate -w stop";
-        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{folder}'";
+        // Its output goes nowhere (the pipes to this process break when it ends) and hang-ups are ignored; the folder is
+        // removed again until it is gone, in case the server's last files were still being written.
+        var script = $"exec </dev/null >/dev/null 2>&1; trap '' HUP PIPE; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; " +
+            $"for i in 1 2 3 4 5; do rm -rf '{folder}'; [ -e '{folder}' ] || break; sleep 1; done";
         var start = new ProcessStartInfo(NeedsFactAttribute.OnPath("setsid") ? "setsid" : "sh")
         {
             UseShellExecute = false,
