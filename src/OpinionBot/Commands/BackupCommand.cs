@@ -17,6 +17,12 @@ public sealed class BackupCommand(DatabaseBackup backup, OpinionDatabase db, Out
     public void Handle(CommandRequest request)
     {
         var (chatId, replyTo, text) = (request.ChatId, request.Message.MessageId, request.Text);
+        if (!backup.Supported)
+        {
+            request.Reply(text.BackupByPgDump);
+            return;
+        }
+
         request.Reply(text.BackupStarted);
         _ = Task.Run(async () =>
         {

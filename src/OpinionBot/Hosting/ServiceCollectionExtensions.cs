@@ -29,7 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
         services.AddOptions<ChatsOptions>().BindConfiguration(ChatsOptions.Section).ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<MonitoringOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>();
         services.AddSingleton<IValidateOptions<ChatsOptions>, ChatsOptionsValidation>();
@@ -38,7 +39,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidation>();
 
         // Storage.
-        services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp => StorageEngines.OpenDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILoggerFactory>()?.CreateLogger<OpinionDatabase>()));
 
         // Sources and matching.
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.Section);

@@ -22,7 +22,7 @@ public sealed partial class OneLanguageTests
     {
         "HTTP", "SHA", "PDF", "Word", "Excel", "CSV", "PNG", "URL", "ID", "Telegram", "chromium", "fonts", "noto", "cjk", "apt",
         "get", "install", "Reports", "FontFile", "OK", "AND", "OR", "NOT", "Bot", "API", "UTC", "GMT", "RSS", "Atom", "JSON", "HTML",
-        "CSS", "IANA", "cron", "chat_id", "id", "KB", "MB", "English",
+        "CSS", "IANA", "cron", "chat_id", "id", "KB", "MB", "English", "PostgreSQL", "pg_dump",
         // Setting names a message tells people to fill in.
         "Rule", "SearchTerms",
 
