@@ -100,7 +100,7 @@ public sealed class PostgresEngineTests(PostgresDatabase database) : IClassFixtu
             var incidents = write.Table<BsonDocument>(Tables.Incidents);
             for (var i = 1; i <= 3000; i++)
             {
-                incidents.Insert(new BsonDocument { ["_id"] = (long)i, ["Number"] = $"2026-{i:0000}", ["Opened"] = 638_000_000_000_000_000L + i, ["Status"] = i % 10 == 0 ? "New" : "Closed" });
+                incidents.Insert(new BsonDocument { ["_id"] = (long)i, ["Number"] = $"2026-{i:0000}", ["Discovered"] = 638_000_000_000_000_000L + i, ["Status"] = i % 10 == 0 ? "New" : "Closed" });
             }
 
             write.Commit();
@@ -126,7 +126,7 @@ public sealed class PostgresEngineTests(PostgresDatabase database) : IClassFixtu
             return string.Join("\n", lines);
         }
 
-        var (opened, status, id) = (PostgresSchema.Field("Opened"), PostgresSchema.Field("Status"), PostgresSchema.Field("_id"));
+        var (opened, status, id) = (PostgresSchema.Field("Discovered"), PostgresSchema.Field("Status"), PostgresSchema.Field("_id"));
         Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents ORDER BY {opened} DESC, {id} LIMIT 5"), StringComparison.Ordinal);
         Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents WHERE {opened} < '638000000000000010'::jsonb ORDER BY {opened}, {id} LIMIT 5"), StringComparison.Ordinal);
         Assert.Contains("Index", Plan($"SELECT doc FROM ob_incidents WHERE {status} = '\"New\"'::jsonb"), StringComparison.Ordinal);

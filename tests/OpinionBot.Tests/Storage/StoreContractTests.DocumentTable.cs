@@ -48,6 +48,17 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public void TextIds_AreTheSameDocumentWhateverTheirCase_OnEveryProvider()
+    {
+        var db = Open();
+        db.Write(s => s.Counters.Set("Incident-Number-2026", 7));
+        db.Write(s => s.Counters.Set("incident-number-2026", 8));
+
+        Assert.Equal(8, db.Read(s => s.Counters.Get("INCIDENT-NUMBER-2026")));
+        Assert.Equal(1, db.Read(s => s.Table<Counter>(Tables.Counters).Count()));
+    }
+
+    [SkippableFact]
     public void UniqueIndex_RefusesASecondDocumentWithTheSameValue()
     {
         var db = Open();

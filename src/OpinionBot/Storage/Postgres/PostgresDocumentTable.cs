@@ -133,10 +133,14 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The primary key: the id's invariant text, so 5 and 5L are the same document as in LiteDB.</summary>
+    /// <summary>
+    /// The primary key: the id's invariant text, so 5 and 5L are the same document as in LiteDB; text ids in lower case,
+    /// because LiteDB's collation compares ids ignoring case (a link seen as HTTP://X/A is the one seen as http://x/a)
+    /// and both providers must agree on what is the same document.
+    /// </summary>
     internal static string Key(BsonValue id) => id.Type switch
     {
-        BsonType.String => id.AsString,
+        BsonType.String => id.AsString.ToLowerInvariant(),
         BsonType.Int32 or BsonType.Int64 => id.AsInt64.ToString(CultureInfo.InvariantCulture),
         BsonType.Guid => id.AsGuid.ToString("D"),
         BsonType.ObjectId => id.AsObjectId.ToString(),
