@@ -20,15 +20,15 @@ internal static class IncidentSeed
         for (var start = 0; start < count; start += 2000)
         {
             var batch = Enumerable.Range(start, Math.Min(2000, count - start)).Select(i => Create(i, count, now, random)).ToList();
-            db.Write(() =>
+            db.Write(_ =>
             {
-                db.Incidents.InsertBulk(batch);
-                db.SeenItems.InsertBulk(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered }));
+                db.Write(s => batch.ForEach(s.Incidents.Open));
+                db.Write(s => s.SeenItems.Remember(batch.Select(x => new SeenItem { Id = x.Url, SourceName = x.SourceName, FirstSeen = x.Discovered })));
             });
         }
 
         // As a year of running leaves it: evidence was captured as each incident opened.
-        db.Write(() => db.SetValue(OpinionBot.Reports.EvidenceBackup.CursorKey, count));
+        db.Write(s => s.Counters.Set(OpinionBot.Reports.EvidenceBackup.CursorKey, count));
     }
 
     private static Incident Create(int i, int count, DateTimeOffset now, Random random)

@@ -321,7 +321,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         public int PendingOutbox()
         {
             var db = host.Services.GetRequiredService<OpinionDatabase>();
-            return db.Read(() => db.Outbox.Count(m => m.DeliveredAt == null));
+            return db.Read(s => s.Outbox.WaitingCount());
         }
 
         public async Task TriggerAllAsync(int sources)

@@ -15,6 +15,12 @@ if (args.Length > 0 && args[0] == "health")
     return await OpinionBot.Monitoring.HealthProbe.RunAsync(args[1..], Console.Out, CancellationToken.None);
 }
 
+// `migrate --from FILE` copies a LiteDB file into the configured (PostgreSQL) database and exits.
+if (args.Length > 0 && args[0] == "migrate")
+{
+    return await OpinionBot.Hosting.MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {

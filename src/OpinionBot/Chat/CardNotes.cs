@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -34,13 +35,13 @@ public sealed partial class CardNotes(
             return true;
         }
 
-        var card = db.Cards.FindOne(c => c.ChatId == chatId && c.MessageId == original.MessageId);
+        var card = db.Read(s => s.Cards.AtMessage(chatId, original.MessageId));
         if (card is null)
         {
             return false;
         }
 
-        var incident = db.Incidents.FindById(card.IncidentId);
+        var incident = db.Read(s => s.Incidents.Get(card.IncidentId));
         var actor = new Actor(from.Id, people.NameOf(from.Id), people.RoleFor(from.Id, incident));
         return incidents.Note(card.IncidentId, actor, message.Text).Succeeded;
     }
@@ -49,7 +50,7 @@ public sealed partial class CardNotes(
     {
         var chatId = message.Chat.Id;
         var text = languages.For(chatId);
-        var incident = db.Incidents.FindOne(i => i.Number == number);
+        var incident = db.Read(s => s.Incidents.Find(number));
         if (incident is null)
         {
             outbox.Send(chatId, text.UnknownIncident, replyTo: message.MessageId);

@@ -1,4 +1,5 @@
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 using Telegram.Bot.Types;
@@ -32,7 +33,7 @@ public sealed class CardPresses(
             return text.NotAllowedHere;
         }
 
-        var incident = db.Incidents.FindById(data.IncidentId);
+        var incident = db.Read(s => s.Incidents.Get(data.IncidentId));
         if (incident is null)
         {
             return text.UnknownIncident;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;

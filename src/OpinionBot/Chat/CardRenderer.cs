@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;

@@ -14,7 +14,7 @@ public sealed class ChatAlerts(OpinionDatabase db, Outbox outbox, ChatLanguages 
         var chatId = configured.Supervisors != 0 ? configured.Supervisors : configured.Team;
         if (chatId != 0)
         {
-            db.Write(() => outbox.Send(chatId, html(languages.For(chatId))));
+            db.Write(_ => outbox.Send(chatId, html(languages.For(chatId))));
         }
     }
 }

@@ -20,10 +20,10 @@ public sealed class ChatLanguages(OpinionDatabase db, IOptionsMonitor<Monitoring
 
     public bool HasChosen(long chatId) => Chosen(chatId) is not null;
 
-    /// <summary>Stores the chat's language. Call inside a write.</summary>
+    /// <summary>Stores the chat's language; joins the caller's write.</summary>
     public void Set(long chatId, Strings language) =>
-        db.ChatSettings.Upsert(new ChatSetting { Id = chatId, Culture = language.Culture });
+        db.Write(s => s.Chats.SaveSetting(new ChatSetting { Id = chatId, Culture = language.Culture }));
 
     private Strings? Chosen(long chatId) =>
-        db.ChatSettings.FindById(chatId) is { Culture.Length: > 0 } setting ? Strings.For(setting.Culture) : null;
+        db.Read(s => s.Chats.Setting(chatId)) is { Culture.Length: > 0 } setting ? Strings.For(setting.Culture) : null;
 }

@@ -1,3 +1,4 @@
+using OpinionBot.People;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 

@@ -42,21 +42,15 @@ public sealed class ChatMigration(
 
     private void Record(long oldId, long newId)
     {
-        db.Write(() =>
+        db.Write(s =>
         {
             var now = time.GetUtcNow();
-            var first = db.ChatMoves.FindById(oldId)?.NewId != newId;
+            var first = s.Chats.MoveOf(oldId)?.NewId != newId;
             // Described before the move is applied: afterwards the settings already read the new id.
             var settings = places.Settings(oldId);
             var place = places.Describe(oldId, Text.Strings.Chinese);
-            db.ChatMoves.Upsert(new ChatMove { Id = oldId, NewId = newId, At = now });
-            foreach (var earlier in db.ChatMoves.Find(m => m.NewId == oldId).ToList())
-            {
-                earlier.NewId = newId;
-                db.ChatMoves.Update(earlier);
-            }
-
-            var moved = MoveStored(oldId, newId, now);
+            s.Chats.RecordMove(new ChatMove { Id = oldId, NewId = newId, At = now });
+            var moved = MoveStored(s, oldId, newId, now);
             moves.Reload();
             chatsCache.Clear();
             monitoringCache.Clear();
@@ -70,36 +64,35 @@ public sealed class ChatMigration(
     }
 
     /// <summary>Pending messages, card placements, the chat's language and a lost mark move to the new id.</summary>
-    private int MoveStored(long oldId, long newId, DateTimeOffset now)
+    private static int MoveStored(StoreSession s, long oldId, long newId, DateTimeOffset now)
     {
-        var pending = db.Outbox.Find(m => m.DeliveredAt == null && m.ChatId == oldId).ToList();
+        var pending = s.Outbox.Waiting().Where(m => m.ChatId == oldId).ToList();
         foreach (var message in pending)
         {
             message.ChatId = newId;
             message.NextAttemptAt = now;
             message.ReplyToMessageId = null; // message ids belong to the old chat
             message.SendingAt = null; // refused by Telegram with the new id: not delivered
-            db.Outbox.Update(message);
+            s.Outbox.Save(message);
         }
 
-        foreach (var card in db.Cards.Find(c => c.ChatId == oldId).ToList())
+        foreach (var card in s.Cards.InChat(oldId))
         {
-            db.Cards.Delete(card.Id);
-            var key = CardPlacement.KeyOf(card.IncidentId, newId);
-            if (db.Cards.FindById(key) is null)
+            s.Cards.Remove(card.IncidentId, oldId);
+            if (s.Cards.Find(card.IncidentId, newId) is null)
             {
                 // The old message cannot be edited in the new chat; a card re-sent there records its new id.
-                db.Cards.Insert(new CardPlacement { Id = key, IncidentId = card.IncidentId, ChatId = newId });
+                s.Cards.Place(new CardPlacement { Id = CardPlacement.KeyOf(card.IncidentId, newId), IncidentId = card.IncidentId, ChatId = newId });
             }
         }
 
-        if (db.ChatSettings.FindById(oldId) is { } setting)
+        if (s.Chats.Setting(oldId) is { } setting)
         {
-            db.ChatSettings.Delete(oldId);
-            db.ChatSettings.Upsert(new ChatSetting { Id = newId, Culture = setting.Culture });
+            s.Chats.ForgetSetting(oldId);
+            s.Chats.SaveSetting(new ChatSetting { Id = newId, Culture = setting.Culture });
         }
 
-        db.LostChats.Delete(oldId);
+        s.Chats.MarkFound(oldId);
         return pending.Count;
     }
 }

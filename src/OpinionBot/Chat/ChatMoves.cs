@@ -57,7 +57,7 @@ public sealed class ChatMoves : IPostConfigureOptions<ChatsOptions>, IPostConfig
     /// <summary>The id a chat has now (the same id when it never moved).</summary>
     public long Current(long chatId) => Follow(_moves, chatId);
 
-    private Dictionary<long, long> Load() => _db.Read(() => _db.ChatMoves.FindAll().ToDictionary(m => m.Id, m => m.NewId));
+    private Dictionary<long, long> Load() => _db.Read(s => s.Chats.Moves().ToDictionary(m => m.Id, m => m.NewId));
 
     private static long Follow(Dictionary<long, long> moves, long chatId)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpinionBot.People;
 
 namespace OpinionBot.Chat;
 

@@ -41,7 +41,7 @@ public sealed class DeliveryAttempt(OpinionDatabase db, ChatLanguages languages,
         }
 
         message.SendingAt = time.GetUtcNow();
-        db.Write(() => db.Outbox.Update(message));
+        db.Write(s => s.Outbox.Save(message));
     }
 
     /// <summary>The HTML cut to the limit with a marker at the end; null when it already fits.</summary>

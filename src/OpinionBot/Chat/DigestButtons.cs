@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Incidents;
 using OpinionBot.Storage;
 
@@ -19,27 +19,27 @@ public sealed class DigestButtons(OpinionDatabase db, CardPublisher publisher) :
         if (parts.Length != 3 || parts[0] is not ("o" or "p") ||
             !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var digestId) ||
             !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var argument) ||
-            db.Digests.FindById(digestId) is not { } digest || digest.ChatId != request.ChatId)
+            db.Read(s => s.Digests.Find(digestId)) is not { } digest || digest.ChatId != request.ChatId)
         {
             return request.Text.BadButton;
         }
 
         if (parts[0] == "p")
         {
-            var incidents = digest.IncidentIds.Select(id => db.Incidents.FindById(id)).OfType<Incident>().ToList();
+            var incidents = db.Read(s => digest.IncidentIds.Select(s.Incidents.Get).OfType<Incident>().ToList());
             var (html, buttons) = DigestCard.Render(digest, incidents, request.Text, (int)Math.Min(argument, int.MaxValue));
             request.Edit(html, buttons);
             return "";
         }
 
-        if (!digest.IncidentIds.Contains(argument) || db.Incidents.FindById(argument) is not { } incident)
+        if (!digest.IncidentIds.Contains(argument) || db.Read(s => s.Incidents.Get(argument)) is not { } incident)
         {
             return request.Text.UnknownIncident;
         }
 
         // A card placed but not yet delivered is on its way: a second press must not post it twice.
-        if (db.Cards.FindById(CardPlacement.KeyOf(incident.Id, request.ChatId)) is { MessageId: 0 } &&
-            db.Outbox.Find(m => m.DeliveredAt == null).Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send))
+        if (db.Read(s => s.Cards.Find(incident.Id, request.ChatId) is { MessageId: 0 } &&
+                         s.Outbox.Waiting().Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send)))
         {
             return request.Text.CardAlreadyComing(incident.Number);
         }

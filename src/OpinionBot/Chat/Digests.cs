@@ -17,11 +17,11 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
     public IReadOnlyList<OutboxMessage> Fold(long chatId, IReadOnlyList<OutboxMessage> cards, IReadOnlyList<OutboxMessage> waiting)
     {
         var now = time.GetUtcNow();
-        return db.Write(() =>
+        return db.Write(s =>
         {
-            var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Incidents.FindById(id) : null).OfType<Incident>());
+            var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Read(s => s.Incidents.Get(id)) : null).OfType<Incident>());
             var digest = new DigestRecord { ChatId = chatId, IncidentIds = incidents.Select(i => i.Id).ToList(), CreatedAt = now };
-            db.Digests.Insert(digest);
+            s.Digests.Add(digest);
             var (html, buttons) = DigestCard.Render(digest, incidents, languages.For(chatId), page: 0);
             outbox.Send(chatId, html, buttons);
 
@@ -33,18 +33,18 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
                 message.Attempts++;
                 message.DeliveredAt = now;
                 message.LastError = $"in digest {digest.Id}";
-                db.Outbox.Update(message);
+                s.Outbox.Save(message);
             }
 
             foreach (var incidentId in folded)
             {
-                if (db.Cards.FindById(CardPlacement.KeyOf(incidentId, chatId)) is { MessageId: 0 })
+                if (s.Cards.Find(incidentId, chatId) is { MessageId: 0 })
                 {
-                    db.Cards.Delete(CardPlacement.KeyOf(incidentId, chatId));
+                    s.Cards.Remove(incidentId, chatId);
                 }
             }
 
-            db.Digests.DeleteMany(d => d.CreatedAt < now - Keep);
+            s.Digests.ForgetCreatedBefore(now - Keep);
             return settled;
         });
     }

@@ -1,3 +1,4 @@
+using OpinionBot.People;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 
@@ -9,15 +10,15 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class DirectNotices(OpinionDatabase db, Outbox outbox, ChatLanguages languages, CardRenderer renderer)
 {
-    /// <summary>Queues the message privately, or the one-time hint in the group. Call inside a write.</summary>
-    public void Tell(long userId, long groupChatId, Func<Strings, string> html)
+    /// <summary>Queues the message privately, or the one-time hint in the group. Joins the caller's write.</summary>
+    public void Tell(long userId, long groupChatId, Func<Strings, string> html) => db.Write(s =>
     {
         if (userId <= 0)
         {
             return;
         }
 
-        var person = db.People.FindById(userId) ?? new Person { Id = userId };
+        var person = s.People.Find(userId) ?? new Person { Id = userId };
         if (person.StartedPrivately)
         {
             outbox.Send(userId, html(languages.For(userId)));
@@ -30,7 +31,7 @@ public sealed class DirectNotices(OpinionDatabase db, Outbox outbox, ChatLanguag
         }
 
         person.AskedToStart = true;
-        db.People.Upsert(person);
+        s.People.Save(person);
         outbox.Send(groupChatId, languages.For(groupChatId).StartBotPrivately(renderer.Mention(userId)));
-    }
+    });
 }

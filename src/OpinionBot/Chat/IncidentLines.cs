@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 
@@ -11,8 +12,7 @@ public sealed class IncidentLines(OpinionDatabase db, CardRenderer renderer, Peo
 {
     /// <summary>Incidents still being worked on (not resolved, closed or a false alarm), oldest first.</summary>
     public IReadOnlyList<Incident> Open() =>
-        db.Incidents.Find(i => i.Status != IncidentStatus.Resolved && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm)
-            .OrderBy(i => i.Id).ToList();
+        db.Read(s => s.Incidents.OpenIncidents());
 
     public string Line(Incident incident, Strings text)
     {

@@ -25,24 +25,23 @@ public sealed class LostChats(
     TimeProvider time,
     ILogger<LostChats> logger)
 {
-    public IReadOnlySet<long> Snapshot() => db.Read(() => db.LostChats.FindAll().Select(c => c.Id).ToHashSet());
+    public IReadOnlySet<long> Snapshot() => db.Read(s => s.Chats.LostChats().Select(c => c.Id).ToHashSet());
 
     /// <summary>Records the chat as lost (telling the supervisors the first time) and reroutes the refused message.</summary>
-    public void Lose(OutboxMessage message, string reason) => db.Write(() =>
+    public void Lose(OutboxMessage message, string reason) => db.Write(_ =>
     {
         Lose(message.ChatId, reason);
         Reroute(message);
     });
 
     /// <summary>Records the chat as lost; the supervisors hear of it only the first time. Joins the caller's write.</summary>
-    public void Lose(long chatId, string reason) => db.Write(() =>
+    public void Lose(long chatId, string reason) => db.Write(s =>
     {
-        if (db.LostChats.FindById(chatId) is not null)
+        if (!s.Chats.MarkLost(new LostChat { Id = chatId, Since = time.GetUtcNow(), Reason = reason }))
         {
             return;
         }
 
-        db.LostChats.Insert(new LostChat { Id = chatId, Since = time.GetUtcNow(), Reason = reason });
         var target = RerouteTarget(chatId);
         logger.LogError("Lost chat {ChatId} ({Reason}); its messages now go to {Target}", chatId, reason, target);
         alerts.Tell(text => text.ChatLost(chatId, places.Describe(chatId, text), CardRenderer.Html(reason),
@@ -50,9 +49,9 @@ public sealed class LostChats(
     });
 
     /// <summary>The bot is back in the chat: messages go there again and the supervisors are told.</summary>
-    public void Found(long chatId) => db.Write(() =>
+    public void Found(long chatId) => db.Write(s =>
     {
-        if (db.LostChats.Delete(chatId))
+        if (s.Chats.MarkFound(chatId))
         {
             logger.LogInformation("Chat {ChatId} is back", chatId);
             alerts.Tell(text => text.ChatBack(chatId, places.Describe(chatId, text)));
@@ -60,7 +59,7 @@ public sealed class LostChats(
     });
 
     /// <summary>Sends a message meant for a lost chat elsewhere, marked, or gives it up. Joins the caller's write.</summary>
-    public void Reroute(OutboxMessage message) => db.Write(() =>
+    public void Reroute(OutboxMessage message) => db.Write(s =>
     {
         var now = time.GetUtcNow();
         message.SendingAt = null;
@@ -71,10 +70,10 @@ public sealed class LostChats(
             message.Failed = true;
             message.LastError = "chat lost";
             message.DeliveredAt = now;
-            db.Outbox.Update(message);
+            s.Outbox.Save(message);
             if (message.FileId is not null)
             {
-                db.Files.Delete(message.FileId);
+                s.Files.Delete(message.FileId);
             }
 
             return;
@@ -93,7 +92,7 @@ public sealed class LostChats(
         message.ReplyToMessageId = null;
         message.ChatId = target;
         message.NextAttemptAt = now;
-        db.Outbox.Update(message);
+        s.Outbox.Save(message);
     });
 
     /// <summary>The team chat, or the supervisors' chat when the team chat is the lost one; null for private chats.</summary>
@@ -106,6 +105,6 @@ public sealed class LostChats(
 
         var configured = chats.CurrentValue;
         return new[] { configured.Team, configured.Supervisors, configured.Leadership }
-            .FirstOrDefault(id => id != 0 && id != lostChat && db.LostChats.FindById(id) is null) is var found and not 0 ? found : null;
+            .FirstOrDefault(id => id != 0 && id != lostChat && !db.Read(s => s.Chats.IsLost(id))) is var found and not 0 ? found : null;
     }
 }

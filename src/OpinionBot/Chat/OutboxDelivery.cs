@@ -26,7 +26,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 return sent.MessageId;
 
             case OutboxKind.EditCard:
-                var placement = message.IncidentId is { } incidentId ? db.Read(() => db.Cards.FindById(CardPlacement.KeyOf(incidentId, message.ChatId))) : null;
+                var placement = message.IncidentId is { } incidentId ? db.Read(s => s.Cards.Find(incidentId, message.ChatId)) : null;
                 if (placement is null || placement.MessageId == 0)
                 {
                     // The card itself never arrived (given up as undeliverable), so there is nothing to edit.
@@ -47,7 +47,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
             case OutboxKind.Photo:
                 await using (var stream = new MemoryStream())
                 {
-                    db.Read(() => db.Files.Download(message.FileId!, stream));
+                    stream.Write(db.Read(s => s.Files.Download(message.FileId!)) ?? throw MissingFile(message.FileId!));
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
                     // A file that answers a command is threaded under it.
@@ -67,7 +67,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     {
                         var stream = new MemoryStream();
                         streams.Add(stream);
-                        db.Read(() => db.Files.Download(item.FileId, stream));
+                        stream.Write(db.Read(s => s.Files.Download(item.FileId)) ?? throw MissingFile(item.FileId));
                         stream.Position = 0;
                         album.Add(new InputMediaPhoto(InputFile.FromStream(stream, item.FileName)) { Caption = item.Caption, ParseMode = ParseMode.Html });
                     }
@@ -90,7 +90,10 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
     }
 
     private int? CardMessageId(long? incidentId, long chatId) =>
-        incidentId is { } id && db.Read(() => db.Cards.FindById(CardPlacement.KeyOf(id, chatId))) is { MessageId: > 0 } placement ? placement.MessageId : null;
+        incidentId is { } id && db.Read(s => s.Cards.Find(id, chatId)) is { MessageId: > 0 } placement ? placement.MessageId : null;
+
+    // The upload is deleted only once its message is delivered, so a missing one is a broken store, not a Telegram error.
+    private static FileNotFoundException MissingFile(string fileId) => new($"The outbox file {fileId} is not stored.");
 
     private static InlineKeyboardMarkup? Keyboard(List<List<ButtonSpec>>? buttons) =>
         buttons is null ? null : new InlineKeyboardMarkup(

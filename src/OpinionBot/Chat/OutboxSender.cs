@@ -202,13 +202,13 @@ public sealed class OutboxSender(
             // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
             attempt.Begin(message);
             var messageId = await delivery.DeliverAsync(message, cancellationToken);
-            db.Write(() =>
+            db.Write(s =>
             {
                 if (message.IncidentId is { } incidentId && messageId is { } sent &&
-                    db.Cards.FindById(CardPlacement.KeyOf(incidentId, message.ChatId)) is { } placement)
+                    s.Cards.Find(incidentId, message.ChatId) is { } placement)
                 {
                     placement.MessageId = sent;
-                    db.Cards.Update(placement);
+                    s.Cards.Save(placement);
                 }
 
                 Finish(message, failed: false, note: null);
@@ -273,7 +273,7 @@ public sealed class OutboxSender(
 
         message.LastError = error;
         message.NextAttemptAt = time.GetUtcNow() + wait;
-        db.Write(() => db.Outbox.Update(message));
+        db.Write(s => s.Outbox.Save(message));
     }
 
     private void Finish(OutboxMessage message, bool failed, string? note)
@@ -282,12 +282,12 @@ public sealed class OutboxSender(
         message.Failed = failed;
         message.LastError = note;
         message.DeliveredAt = time.GetUtcNow();
-        db.Write(() =>
+        db.Write(s =>
         {
-            db.Outbox.Update(message);
+            s.Outbox.Save(message);
             foreach (var fileId in message.AllFileIds())
             {
-                db.Files.Delete(fileId); // the upload was only a hand-over to Telegram
+                s.Files.Delete(fileId); // the upload was only a hand-over to Telegram
             }
         });
     }
@@ -303,15 +303,15 @@ public sealed class OutboxSender(
 
         _lastPurge = now;
         var before = now - KeepDelivered;
-        return db.Write(() =>
+        return db.Write(s =>
         {
-            var old = db.Outbox.Find(m => m.DeliveredAt != null && m.DeliveredAt < before).ToList();
+            var old = s.Outbox.ForgetDeliveredBefore(before);
             foreach (var fileId in old.SelectMany(m => m.AllFileIds()))
             {
-                db.Files.Delete(fileId);
+                s.Files.Delete(fileId);
             }
 
-            return db.Outbox.DeleteMany(m => m.DeliveredAt != null && m.DeliveredAt < before);
+            return old.Count;
         });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
+using OpinionBot.People;
 using OpinionBot.Reports;
 using OpinionBot.Text;
 

@@ -14,6 +14,6 @@ public sealed class SupervisorNotices(OpinionDatabase db, Outbox outbox, IOption
         var configured = chats.CurrentValue;
         var chatId = configured.Supervisors != 0 ? configured.Supervisors : configured.Team;
         var html = CardRenderer.Html(text(Strings.For(monitoring.CurrentValue.Culture)));
-        db.Write(() => outbox.Send(chatId, html));
+        db.Write(_ => outbox.Send(chatId, html));
     }
 }

@@ -1,4 +1,5 @@
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
+using OpinionBot.People;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -25,11 +26,11 @@ public sealed class UpdateRouter(
 {
     internal const string LastUpdateKey = "telegram-last-update-id";
 
-    public int NextOffset() => (int)(db.GetValue(LastUpdateKey) + 1);
+    public int NextOffset() => (int)(db.Read(s => s.Counters.Get(LastUpdateKey)) + 1);
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        if (update.Id <= db.GetValue(LastUpdateKey))
+        if (update.Id <= db.Read(s => s.Counters.Get(LastUpdateKey)))
         {
             return;
         }
@@ -74,7 +75,7 @@ public sealed class UpdateRouter(
             else if (update.Message is { Text: ['/', ..] } message &&
                      (message.Chat.Type == ChatType.Private || chats.Contains(message.Chat.Id)))
             {
-                db.Write(() => outbox.Send(message.Chat.Id, languages.For(message.Chat.Id).SomethingWentWrong, replyTo: message.MessageId));
+                db.Write(_ => outbox.Send(message.Chat.Id, languages.For(message.Chat.Id).SomethingWentWrong, replyTo: message.MessageId));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -85,11 +86,11 @@ public sealed class UpdateRouter(
 
     private async Task HandlePressAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
-        var toast = db.Write(() =>
+        var toast = db.Write(_ =>
         {
             people.Remember(query.From.Id, query.From.FirstName, query.From.LastName, query.From.Username);
             var answer = commands.TryPress(query) ?? presses.Handle(query);
-            db.SetValue(LastUpdateKey, updateId);
+            db.Write(s => s.Counters.Set(LastUpdateKey, updateId));
             return answer;
         });
 
@@ -105,7 +106,7 @@ public sealed class UpdateRouter(
     }
 
     private void HandleMessage(int updateId, Message message) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
             if (message.From is { IsBot: false } from)
             {
@@ -116,17 +117,17 @@ public sealed class UpdateRouter(
                 }
             }
 
-            db.SetValue(LastUpdateKey, updateId);
+            db.Write(s => s.Counters.Set(LastUpdateKey, updateId));
         });
 
     /// <summary>Records an update as done without handling it (one that cannot be read), so polling moves past it.</summary>
     public void Skip(int updateId) => MarkHandled(updateId);
 
-    private void MarkHandled(int updateId) => db.Write(() =>
+    private void MarkHandled(int updateId) => db.Write(s =>
     {
-        if (updateId > db.GetValue(LastUpdateKey))
+        if (updateId > s.Counters.Get(LastUpdateKey))
         {
-            db.SetValue(LastUpdateKey, updateId);
+            s.Counters.Set(LastUpdateKey, updateId);
         }
     });
 }

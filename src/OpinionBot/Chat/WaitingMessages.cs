@@ -1,4 +1,3 @@
-using LiteDB;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Chat;
@@ -24,15 +23,15 @@ public sealed class WaitingMessages
     /// <summary>Reads what was queued since the last look; returns the new messages.</summary>
     public IReadOnlyList<OutboxMessage> Refresh(OpinionDatabase db)
     {
-        var fresh = db.Read(() =>
+        var fresh = db.Read(s =>
         {
             if (_lastId >= 0)
             {
-                return db.Outbox.Find(Query.GT("_id", _lastId)).ToList();
+                return s.Outbox.QueuedAfter(_lastId);
             }
 
-            _lastId = db.Outbox.Query().OrderByDescending(m => m.Id).Select(m => m.Id).FirstOrDefault();
-            return db.Outbox.Find(m => m.DeliveredAt == null).ToList();
+            _lastId = s.Outbox.LastId();
+            return s.Outbox.Waiting();
         });
 
         var added = new List<OutboxMessage>();

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
-using OpinionBot.Chat.Commands;
 using OpinionBot.Cluster;
+using OpinionBot.Commands;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Reports;
 using OpinionBot.Reports.Documents;
 using OpinionBot.Scheduling;
@@ -32,7 +33,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
         services.AddOptions<ChatsOptions>().BindConfiguration(ChatsOptions.Section).ValidateOnStart();
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.AddOptions<MonitoringOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>();
         services.AddSingleton<IValidateOptions<ChatsOptions>, ChatsOptionsValidation>();
@@ -41,14 +43,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidation>();
 
         // Storage.
-        services.AddSingleton(sp => new OpinionDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp => StorageEngines.OpenDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<ILoggerFactory>()?.CreateLogger<OpinionDatabase>()));
 
         // Sources and matching.
         services.AddOptions<FetchingOptions>().BindConfiguration(FetchingOptions.Section);
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidation>();
         services.AddSingleton<SafeFetcher>();
-        services.AddSingleton<IFetchMemory, LiteFetchMemory>();
+        services.AddSingleton<IFetchMemory, StoredFetchMemory>();
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();

@@ -9,6 +9,7 @@ public static class SettingsProblems
     {
         OptionsValidationException validation => validation.Failures.ToList(),
         SettingsFileMissingException missing => [missing.Message],
+        Storage.Postgres.StorageUnavailableException unavailable => [unavailable.Message],
         AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
             aggregate.InnerExceptions.SelectMany(From).ToList(),
         _ => [],

@@ -13,16 +13,18 @@ namespace OpinionBot.Incidents;
 public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents, IIncidentEvents events,
     IOptionsMonitor<DeadlineOptions> options, IOptionsMonitor<EscalationOptions> escalation, TimeProvider time)
 {
+    // Open incidents have deadlines; resolved ones are watched until they close.
+    private static readonly IncidentStatus[] Watched = [.. Enum.GetValues<IncidentStatus>().Where(s => s is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm))];
+
     /// <summary>Runs every due step; returns how many steps were taken.</summary>
     public int Tick()
     {
         var now = time.GetUtcNow();
         var steps = 0;
-        var candidates = db.Read(() => db.Incidents.Find(i => i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm)
-            .Select(i => i.Id).ToList());
+        var candidates = db.Read(s => s.Incidents.WithStatus(Watched).Select(i => i.Id).ToList());
         foreach (var id in candidates)
         {
-            steps += db.Write(() => db.Incidents.FindById(id) is { } incident ? Step(incident, now) : 0);
+            steps += db.Write(s => s.Incidents.Get(id) is { } incident ? Step(incident, now) : 0);
         }
 
         return steps;
@@ -154,6 +156,6 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
     private void Save(Incident incident)
     {
         // Only the step record changed, and cards do not carry it, so the version stays and open cards stay valid.
-        db.Incidents.Update(incident);
+        db.Write(s => s.Incidents.Save(incident));
     }
 }

@@ -26,7 +26,7 @@ public sealed class IncidentService(
         var item = appearance.Item;
         var incident = new Incident
         {
-            Number = $"{year}-{db.NextValue($"incident-number-{year}"):0000}",
+            Number = $"{year}-{db.Write(s => s.Counters.Next($"incident-number-{year}")):0000}",
             Title = item.Title,
             Url = item.Url,
             SourceName = appearance.SourceName,
@@ -51,7 +51,7 @@ public sealed class IncidentService(
             incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "escalate", IncidentStatus.New, IncidentStatus.New, GradeEscalationReason(incident.Grade)));
         }
 
-        db.Incidents.Insert(incident);
+        db.Write(s => s.Incidents.Open(incident));
         events.Opened(incident);
         return incident;
     }
@@ -61,9 +61,9 @@ public sealed class IncidentService(
     /// </summary>
     public ActionResult Apply(long incidentId, IncidentAction action, Actor actor, int? expectedVersion = null,
         long? assigneeId = null, HandlingOutcome? outcome = null, string? comment = null, string? department = null) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -121,9 +121,9 @@ public sealed class IncidentService(
 
     /// <summary>Adds a note (a reply to the card, or <c>/note</c>); any team member may.</summary>
     public ActionResult Note(long incidentId, Actor actor, string text) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -148,7 +148,7 @@ public sealed class IncidentService(
     /// grade and the reason go in the audit trail, and the deadlines follow the new grade.
     /// </summary>
     public ActionResult ChangeGrade(long incidentId, Actor actor, Grade grade, string? reason = null) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
             var result = Change(incidentId, actor, Permissions.ChangeGrade, incident => incident.Grade == grade ? null : () =>
             {
@@ -177,9 +177,9 @@ public sealed class IncidentService(
 
     /// <summary>A change outside the lifecycle table: the rule gives the change to make, or null when there is none.</summary>
     private ActionResult Change(long incidentId, Actor actor, Role minimum, Func<Incident, Func<(string Action, string Comment)>?> rule) =>
-        db.Write(() =>
+        db.Write(_ =>
         {
-            var incident = db.Incidents.FindById(incidentId);
+            var incident = db.Read(s => s.Incidents.Get(incidentId));
             if (incident is null)
             {
                 return new ActionResult(ActionOutcome.UnknownIncident, null);
@@ -319,7 +319,7 @@ public sealed class IncidentService(
     {
         incident.Audit.Add(entry);
         incident.Version++;
-        db.Incidents.Update(incident);
+        db.Write(s => s.Incidents.Save(incident));
     }
 
     internal static AuditEntry Entry(DateTimeOffset at, Actor actor, string action, IncidentStatus from, IncidentStatus to, string? comment) =>

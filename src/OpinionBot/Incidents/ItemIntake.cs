@@ -31,7 +31,7 @@ public sealed class ItemIntake(
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var prepared = Prepare(source, items);
-        var opened = db.Write(() => Commit(prepared));
+        var opened = db.Write(_ => Commit(prepared));
         Committed(prepared);
         return opened;
     }
@@ -44,7 +44,8 @@ public sealed class ItemIntake(
     {
         var listedBefore = _lastListed.GetValueOrDefault(source.Name);
         var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
-        var unseen = fresh.Count == 0 ? [] : db.Read(() => fresh.Where(i => db.SeenItems.FindById(i.Url) is null).ToList());
+        var seen = fresh.Count == 0 ? null : db.Read(s => s.SeenItems.Seen(fresh.Select(i => i.Url)));
+        var unseen = seen is null ? [] : fresh.Where(i => !seen.Contains(i.Url)).ToList();
         return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]);
     }
 
@@ -56,20 +57,18 @@ public sealed class ItemIntake(
     {
         var source = prepared.Source;
         var polledKey = $"source-polled:{source.Name}";
-        var firstPoll = db.GetValue(polledKey) == 0;
+        var firstPoll = db.Read(s => s.Counters.Get(polledKey)) == 0;
         var now = time.GetUtcNow();
         var oldest = now - options.CurrentValue.InitialLookback;
         var opened = new List<Incident>();
 
-        // Oldest first, so incident numbers follow publication order.
-        foreach (var (item, judgement) in prepared.Judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue))
+        // Oldest first, so incident numbers follow publication order. Skipped: what another source listed since it
+        // was judged, and a URL listed twice (compared as LiteDB compares ids: ignoring case).
+        var seen = new HashSet<string>(db.Read(s => s.SeenItems.Seen(prepared.Judged.Select(j => j.Item.Url))), StringComparer.OrdinalIgnoreCase);
+        var fresh = prepared.Judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue).Where(j => seen.Add(j.Item.Url)).ToList();
+        db.Write(s => s.SeenItems.Remember(fresh.Select(j => new SeenItem { Id = j.Item.Url, SourceName = source.Name, FirstSeen = now })));
+        foreach (var (item, judgement) in fresh)
         {
-            if (db.SeenItems.FindById(item.Url) is not null)
-            {
-                continue; // another source listed it since it was judged
-            }
-
-            db.SeenItems.Insert(new SeenItem { Id = item.Url, SourceName = source.Name, FirstSeen = now });
             if (judgement is null || (firstPoll && item.Published < oldest))
             {
                 continue; // not an opinion item; or old news when a source is first added: remembered, not alerted
@@ -83,7 +82,7 @@ public sealed class ItemIntake(
 
         if (firstPoll)
         {
-            db.SetValue(polledKey, 1);
+            db.Write(s => s.Counters.Set(polledKey, 1));
         }
 
         return opened;
@@ -141,7 +140,7 @@ public sealed class ItemIntake(
     {
         while (stories.Find(judgement.Fingerprint, now) is { } id)
         {
-            if (db.Incidents.FindById(id) is { Status: not IncidentStatus.Closed } story)
+            if (db.Read(s => s.Incidents.Get(id)) is { Status: not IncidentStatus.Closed } story)
             {
                 return story;
             }
@@ -149,7 +148,7 @@ public sealed class ItemIntake(
             stories.Remove(id);
         }
 
-        return judgement.WatchedIncidentId is { } watched && db.Incidents.FindById(watched) is { Status: not IncidentStatus.Closed } watchedStory
+        return judgement.WatchedIncidentId is { } watched && db.Read(s => s.Incidents.Get(watched)) is { Status: not IncidentStatus.Closed } watchedStory
             ? watchedStory
             : null;
     }

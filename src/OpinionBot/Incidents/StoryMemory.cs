@@ -16,11 +16,14 @@ public sealed class StoryMemory(
     IOptions<MatchingOptions> matching,
     ILogger<StoryMemory> logger) : IHostedService
 {
+    // A closed story is forgotten; every other incident may still gather appearances.
+    private static readonly IncidentStatus[] Unclosed = [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - matching.Value.StoryWindow;
         var count = 0;
-        foreach (var incident in db.Read(() => db.Incidents.Find(i => i.Status != IncidentStatus.Closed).ToList()))
+        foreach (var incident in db.Read(s => s.Incidents.WithStatus(Unclosed)))
         {
             foreach (var appearance in incident.Appearances.Where(a => a.Discovered >= since && a.Fingerprint is not null))
             {

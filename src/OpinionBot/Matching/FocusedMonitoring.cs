@@ -23,14 +23,14 @@ public sealed class FocusedMonitoring(OpinionDatabase database, TopicMatcher mat
             Since = now,
             Expires = now + (duration ?? TimeSpan.FromDays(options.WatchDays)),
         };
-        database.Write(() => database.WatchedStories.Upsert(watch));
+        database.Write(s => s.WatchedStories.Save(watch));
         Refresh();
         return watch;
     }
 
     public bool Unwatch(long incidentId)
     {
-        var removed = database.Write(() => database.WatchedStories.Delete(incidentId));
+        var removed = database.Write(s => s.WatchedStories.Remove(incidentId));
         Refresh();
         return removed;
     }
@@ -38,14 +38,14 @@ public sealed class FocusedMonitoring(OpinionDatabase database, TopicMatcher mat
     public IReadOnlyList<WatchedStory> Active()
     {
         var now = time.GetUtcNow();
-        return [.. database.WatchedStories.FindAll().Where(w => w.Expires > now).OrderBy(w => w.Id)];
+        return database.Read(s => s.WatchedStories.Active(now));
     }
 
     /// <summary>Deletes expired watches and gives the matcher the active ones; returns how many are active.</summary>
     public int Refresh()
     {
         var now = time.GetUtcNow();
-        database.Write(() => database.WatchedStories.DeleteMany(w => w.Expires <= now));
+        database.Write(s => s.WatchedStories.ForgetExpired(now));
         var active = Active();
         matcher.ReplaceWatches([.. active.Select(w => new WatchTopic(strings.WatchTopicName(w.IncidentNumber), w.Id, w.Terms, w.MinHits))]);
         return active.Count;

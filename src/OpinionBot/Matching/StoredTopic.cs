@@ -1,11 +1,8 @@
-using LiteDB;
-
 namespace OpinionBot.Matching;
 
 /// <summary>A topic added or edited from the chat (overrides the configured one); <see cref="Definition"/> null removes it.</summary>
 public sealed class StoredTopic
 {
-    [BsonId]
     public string Name { get; set; } = "";
 
     public TopicDefinition? Definition { get; set; }

@@ -15,7 +15,7 @@ public sealed class TopicCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringO
     /// <summary>Raised after a change with the topics now in force.</summary>
     public event Action<IReadOnlyList<TopicDefinition>>? Changed;
 
-    public IReadOnlyList<TopicDefinition> All() => Merge(db.Read(() => db.StoredTopics.FindAll().ToList()));
+    public IReadOnlyList<TopicDefinition> All() => Merge([.. db.Read(s => s.TopicCatalog.All())]);
 
     /// <summary>
     /// What a <c>search</c> source queries, once each: a topic's explicit <c>SearchTerms</c>, else its keywords and the
@@ -37,7 +37,7 @@ public sealed class TopicCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringO
 
     private string? Change(StoredTopic change, Strings strings)
     {
-        var stored = db.Read(() => db.StoredTopics.FindAll().ToList());
+        List<StoredTopic> stored = [.. db.Read(s => s.TopicCatalog.All())];
         stored.RemoveAll(s => string.Equals(s.Name, change.Name, StringComparison.OrdinalIgnoreCase));
         stored.Add(change);
         var topics = Merge(stored);
@@ -46,11 +46,7 @@ public sealed class TopicCatalog(OpinionDatabase db, IOptionsMonitor<MonitoringO
             return problem;
         }
 
-        db.Write(() =>
-        {
-            db.StoredTopics.Delete(change.Name);
-            db.StoredTopics.Insert(change);
-        });
+        db.Write(s => s.TopicCatalog.Save(change));
         Changed?.Invoke(topics);
         return null;
     }

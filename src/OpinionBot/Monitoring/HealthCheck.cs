@@ -41,10 +41,10 @@ public sealed class HealthCheck(
         (int Backlog, DateTimeOffset? Oldest, List<string> Failing)? stored = null;
         try
         {
-            stored = db.Read(() =>
+            stored = db.Read(_ =>
             {
-                var pending = db.Outbox.Find(m => m.DeliveredAt == null).ToList();
-                var failing = db.SourceHealth.Find(h => h.Announced != HealthState.Healthy).Select(h => h.Source).ToList();
+                var pending = db.Read(s => s.Outbox.Waiting());
+                var failing = db.Read(s => s.SourceHealth.Troubled()).Select(h => h.Source).ToList();
                 return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(m => m.CreatedAt), failing);
             });
         }

@@ -18,14 +18,13 @@ public sealed class StoredGauges(OpinionDatabase db, BotMetrics metrics, TimePro
         lock (_gate)
         {
             var since = _deliveredWatermark;
-            var (backlog, oldest, met, missed, delivered) = db.Read(() =>
+            var (backlog, oldest, met, missed, delivered) = db.Read(_ =>
             {
-                var pending = db.Outbox.Find(m => m.DeliveredAt == null).Select(m => m.CreatedAt).ToList();
-                var reported = db.Incidents.Find(i => i.ReportedAt != null).Select(i => i.Overdue).ToList();
-                var overdue = db.Incidents.Count(i => i.Overdue);
-                var fresh = db.Outbox.Find(m => m.DeliveredAt != null && m.DeliveredAt > since && !m.Failed)
-                    .Select(m => (m.CreatedAt, DeliveredAt: m.DeliveredAt!.Value)).ToList();
-                return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(), reported.Count(o => !o), overdue, fresh);
+                var pending = db.Read(s => s.Outbox.Waiting().Select(m => m.CreatedAt).ToList());
+                var (deadlinesMet, overdue) = db.Read(s => s.Incidents.DeadlineTally());
+                var fresh = db.Read(s => s.Outbox.DeliveredAfter(since).Where(m => !m.Failed)
+                    .Select(m => (m.CreatedAt, DeliveredAt: m.DeliveredAt!.Value)).ToList());
+                return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(), deadlinesMet, overdue, fresh);
             });
 
             metrics.OutboxBacklog.Set(backlog);

@@ -27,6 +27,9 @@ public sealed class EvidenceBackup(
     // A page fetched later than this after discovery is not "as it was"; older incidents (e.g. from before an upgrade) are skipped.
     private static readonly TimeSpan Fresh = TimeSpan.FromDays(1);
 
+    // Reposts of open and resolved (still watched) stories are captured; closed ones and false alarms are not.
+    private static readonly IncidentStatus[] Watched = [.. Enum.GetValues<IncidentStatus>().Where(s => s is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm))];
+
     // Sources are checked in parallel; one pass at a time keeps each incident captured once.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -39,8 +42,8 @@ public sealed class EvidenceBackup(
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            var cursor = db.GetValue(CursorKey);
-            var pending = db.Read(() => db.Incidents.Find(i => i.Id > cursor).OrderBy(i => i.Id).ToList());
+            var cursor = db.Read(s => s.Counters.Get(CursorKey));
+            var pending = db.Read(s => s.Incidents.After(cursor));
             var saved = 0;
             foreach (var incident in pending)
             {
@@ -49,7 +52,7 @@ public sealed class EvidenceBackup(
 
             // Reposts found since: every appearance of a story is evidence, not only the first.
             var since = time.GetUtcNow() - Fresh;
-            var open = db.Read(() => db.Incidents.Find(i => i.Id <= cursor && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.FalseAlarm).ToList());
+            var open = db.Read(s => s.Incidents.WithStatus(Watched).Where(i => i.Id <= cursor).ToList());
             foreach (var incident in open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)))
             {
                 foreach (var url in Evidence.AppearanceUrls.Missing(incident, store, firstToo: false, since))
@@ -72,7 +75,7 @@ public sealed class EvidenceBackup(
     {
         if (incident.Discovered < time.GetUtcNow() - Fresh)
         {
-            db.Write(() => db.SetValue(CursorKey, incident.Id));
+            db.Write(s => s.Counters.Set(CursorKey, incident.Id));
             return 0;
         }
 
@@ -82,7 +85,7 @@ public sealed class EvidenceBackup(
             saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
         }
 
-        db.Write(() => db.SetValue(CursorKey, incident.Id));
+        db.Write(s => s.Counters.Set(CursorKey, incident.Id));
         return saved;
     }
 
@@ -103,12 +106,12 @@ public sealed class EvidenceBackup(
 
         try
         {
-            var record = db.Write(() => store.Save(incident, capture));
+            var record = db.Write(_ => store.Save(incident, capture));
             logger.LogInformation("Evidence {Evidence} saved for {Number} (HTTP {Status}, SHA-256 {Sha256})",
                 record.Id, incident.Number, record.HttpStatus, record.Sha256);
             return true;
         }
-        catch (Exception ex) when (ex is LiteDB.LiteException or InvalidOperationException or IOException)
+        catch (Exception ex) when (StorageFailure.Is(ex) || ex is InvalidOperationException)
         {
             // Skip this one rather than block every later incident's evidence behind it.
             logger.LogError(ex, "Evidence for {Number} could not be saved", incident.Number);

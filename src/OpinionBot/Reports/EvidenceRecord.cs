@@ -2,7 +2,7 @@ namespace OpinionBot.Reports;
 
 /// <summary>
 /// One saved capture of a page (证据备份), numbered by category: <c>{category}-{incident}-{nn}</c>, e.g.
-/// <c>XJ-2026-0042-01</c>. The raw bytes and the extracted text live in LiteDB file storage; never overwritten.
+/// <c>XJ-2026-0042-01</c>. The raw bytes and the extracted text live in the stored files; never overwritten.
 /// </summary>
 public sealed class EvidenceRecord
 {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Storage;
@@ -8,7 +7,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Reports;
 
 /// <summary>
-/// Backs up captured pages as numbered evidence in the LiteDB file, to hand to the authorities on lawful request.
+/// Backs up captured pages as numbered evidence in the database, to hand to the authorities on lawful request.
 /// Every capture gets a new number; nothing stored is ever replaced.
 /// </summary>
 public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> options, TimeProvider time)
@@ -21,9 +20,9 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
         var category = CategoryOf(incident);
         var text = Encoding.UTF8.GetBytes(capture.Text);
 
-        return db.Write(() =>
+        return db.Write(s =>
         {
-            var sequence = (int)db.NextValue($"evidence:{incident.Number}");
+            var sequence = (int)s.Counters.Next($"evidence:{incident.Number}");
             var number = $"{category}-{incident.Number}-{sequence:00}";
             var record = new EvidenceRecord
             {
@@ -45,39 +44,38 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
             };
 
             // The counter only moves forward, so a clash means the database was edited by hand: refuse rather than overwrite.
-            if (db.Evidence.FindById(number) is not null || db.Files.Exists(record.RawFileId) || db.Files.Exists(record.TextFileId))
+            if (s.Evidence.Find(number) is not null || s.Files.Exists(record.RawFileId) || s.Files.Exists(record.TextFileId))
             {
                 throw new InvalidOperationException($"Evidence {number} already exists; evidence is never overwritten.");
             }
 
-            var metadata = new BsonDocument { ["incident"] = incident.Number, ["url"] = capture.Url, ["sha256"] = record.Sha256 };
-            db.Files.Upload(record.RawFileId, number + Extension(capture.ContentType), new MemoryStream(capture.Raw), metadata);
-            db.Files.Upload(record.TextFileId, number + ".txt", new MemoryStream(text), metadata);
+            var metadata = new Dictionary<string, string> { ["incident"] = incident.Number, ["url"] = capture.Url, ["sha256"] = record.Sha256 };
+            s.Files.Upload(record.RawFileId, number + Extension(capture.ContentType), capture.Raw, metadata);
+            s.Files.Upload(record.TextFileId, number + ".txt", text, metadata);
             if (capture.Screenshot is { Length: > 0 } png)
             {
                 (record.ScreenshotFileId, record.ScreenshotSha256) = ($"evidence/{number}/screenshot", Hash(png));
-                db.Files.Upload(record.ScreenshotFileId, number + ".png", new MemoryStream(png), metadata);
+                s.Files.Upload(record.ScreenshotFileId, number + ".png", png, metadata);
             }
 
             if (capture.Pdf is { Length: > 0 } pdf)
             {
                 (record.PdfFileId, record.PdfSha256) = ($"evidence/{number}/pdf", Hash(pdf));
-                db.Files.Upload(record.PdfFileId, number + ".pdf", new MemoryStream(pdf), metadata);
+                s.Files.Upload(record.PdfFileId, number + ".pdf", pdf, metadata);
             }
 
-            db.Evidence.Insert(record);
+            s.Evidence.Add(record);
             return record;
         });
     }
 
     /// <summary>An incident's evidence, oldest capture first.</summary>
-    public IReadOnlyList<EvidenceRecord> List(string incidentNumber) =>
-        db.Evidence.Find(x => x.IncidentNumber == incidentNumber).OrderBy(x => x.Sequence).ToList();
+    public IReadOnlyList<EvidenceRecord> List(string incidentNumber) => db.Read(s => s.Evidence.Of(incidentNumber));
 
     /// <summary>The evidence numbers of an incident, for the ledger.</summary>
     public IEnumerable<string> Numbers(Incident incident) => List(incident.Number).Select(x => x.Id);
 
-    public EvidenceRecord? Find(string number) => db.Evidence.FindById(number);
+    public EvidenceRecord? Find(string number) => db.Read(s => s.Evidence.Find(number));
 
     public byte[] ReadRaw(EvidenceRecord record) => Read(record.RawFileId);
 
@@ -135,18 +133,8 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
 
     public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private byte[] Read(string fileId)
-    {
-        // A missing file reads as empty, so its hash no longer matches and the mismatch is reported, not thrown.
-        if (!db.Read(() => db.Files.Exists(fileId)))
-        {
-            return [];
-        }
-
-        using var buffer = new MemoryStream();
-        db.Files.Download(fileId, buffer);
-        return buffer.ToArray();
-    }
+    // A missing file reads as empty, so its hash no longer matches and the mismatch is reported, not thrown.
+    private byte[] Read(string fileId) => db.Read(s => s.Files.Download(fileId)) ?? [];
 
     private static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
     {

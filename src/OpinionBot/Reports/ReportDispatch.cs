@@ -40,7 +40,7 @@ public sealed class ReportDispatch(
         var now = time.GetUtcNow();
         var endOfDay = period.End(zone).AddTicks(-1);
         var asOf = kind == ReportKind.Daily && endOfDay < now ? endOfDay : now;
-        var incidents = db.Read(() => ReportInputs.Load(db, period, zone));
+        var incidents = ReportInputs.Load(db, period, zone);
         return ReportBuilder.Build(kind, incidents, anyDay, text, zone, deadlines.CurrentValue, asOf, options.TopItems);
     }
 
@@ -48,7 +48,7 @@ public sealed class ReportDispatch(
     public Report Send(ReportKind kind, DateOnly anyDay, long chatId)
     {
         var report = Build(kind, anyDay, languages.For(chatId));
-        db.Write(() => Queue(report, chatId));
+        db.Write(_ => Queue(report, chatId));
         return report;
     }
 
@@ -66,7 +66,7 @@ public sealed class ReportDispatch(
 
         var chatId = ReportsChat;
         var report = Build(kind, period.First, languages.For(chatId));
-        return db.Write(() =>
+        return db.Write(_ =>
         {
             // Checked again inside the transaction: another firing may have sent it while this one was building.
             if (WasSent(period))
@@ -75,7 +75,7 @@ public sealed class ReportDispatch(
             }
 
             Queue(report, chatId);
-            db.SetValue(SentKey(period), time.GetUtcNow().UtcTicks);
+            db.Write(s => s.Counters.Set(SentKey(period), time.GetUtcNow().UtcTicks));
             logger.LogInformation("Queued the {Kind} report {First}–{Last} for chat {ChatId}", kind, period.First, period.Last, chatId);
             return period;
         });
@@ -92,7 +92,7 @@ public sealed class ReportDispatch(
                 : null;
     }
 
-    public bool WasSent(ReportPeriod period) => db.GetValue(SentKey(period)) != 0;
+    public bool WasSent(ReportPeriod period) => db.Read(s => s.Counters.Get(SentKey(period))) != 0;
 
     private ReportPeriod? ScheduledPeriod(ReportKind kind, DateTimeOffset firedAt)
     {

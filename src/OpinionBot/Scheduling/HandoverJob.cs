@@ -1,4 +1,5 @@
 using OpinionBot.Chat;
+using OpinionBot.Duty;
 using Quartz;
 
 namespace OpinionBot.Scheduling;

@@ -1,4 +1,3 @@
-using LiteDB;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Scheduling;
@@ -11,7 +10,6 @@ public sealed class HeightenedPeriod
 {
     public const string CurrentId = "current";
 
-    [BsonId]
     public string Id { get; set; } = CurrentId;
     public DateTimeOffset Until { get; set; }
     public TimeSpan Interval { get; set; }
@@ -29,7 +27,7 @@ public sealed class HeightenedPeriods(OpinionDatabase database, TimeProvider tim
     public HeightenedPeriod? Current()
     {
         // Called from the scheduler's background work, so it reads under the storage lock.
-        var period = database.Read(() => database.HeightenedPeriods.FindById(HeightenedPeriod.CurrentId));
+        var period = database.Read(s => s.HeightenedPeriods.Stored());
         return period is not null && period.IsActive(time.GetUtcNow()) ? period : null;
     }
 
@@ -41,9 +39,9 @@ public sealed class HeightenedPeriods(OpinionDatabase database, TimeProvider tim
         }
 
         var period = new HeightenedPeriod { Until = until, Interval = interval, Reason = reason };
-        database.Write(() => database.HeightenedPeriods.Upsert(period));
+        database.Write(s => s.HeightenedPeriods.Save(period));
         return period;
     }
 
-    public void End() => database.Write(() => database.HeightenedPeriods.Delete(HeightenedPeriod.CurrentId));
+    public void End() => database.Write(s => s.HeightenedPeriods.Clear());
 }

@@ -21,7 +21,7 @@ public sealed class HeightenedSwitch(
     public HeightenedPeriod Start(DateTimeOffset until, TimeSpan interval, string? reason)
     {
         var period = periods.Start(until, interval, reason);
-        Notify(text => text.HeightenedStarted(renderer.Time(until), Chat.Commands.CommandDurations.Format(interval, text)));
+        Notify(text => text.HeightenedStarted(renderer.Time(until), Commands.CommandDurations.Format(interval, text)));
         _ = jobs.RescheduleAll();
         return period;
     }
@@ -41,15 +41,15 @@ public sealed class HeightenedSwitch(
     }
 
     /// <summary>Posts the end notice of a period that ran out (once: the stored period is removed); true when it did.</summary>
-    public bool Tick() => db.Write(() =>
+    public bool Tick() => db.Write(s =>
     {
-        var stored = db.HeightenedPeriods.FindById(HeightenedPeriod.CurrentId);
+        var stored = s.HeightenedPeriods.Stored();
         if (stored is null || stored.IsActive(time.GetUtcNow()))
         {
             return false;
         }
 
-        db.HeightenedPeriods.Delete(HeightenedPeriod.CurrentId);
+        s.HeightenedPeriods.Clear();
         Notify(text => text.HeightenedExpired);
         return true;
     });
@@ -57,6 +57,6 @@ public sealed class HeightenedSwitch(
     private void Notify(Func<Text.Strings, string> html)
     {
         var team = chats.CurrentValue.Team;
-        db.Write(() => outbox.Send(team, html(languages.For(team))));
+        db.Write(_ => outbox.Send(team, html(languages.For(team))));
     }
 }

@@ -30,13 +30,13 @@ public sealed class ReportJobs(
         var options = reports.Value;
         var zone = options.ResolveZone();
         var now = time.GetUtcNow();
-        var since = new DateTimeOffset(db.Write(() =>
+        var since = new DateTimeOffset(db.Write(s =>
         {
-            var ticks = db.GetValue(SinceKey);
+            var ticks = s.Counters.Get(SinceKey);
             if (ticks == 0)
             {
                 ticks = now.UtcTicks;
-                db.SetValue(SinceKey, ticks);
+                s.Counters.Set(SinceKey, ticks);
             }
 
             return ticks;

@@ -65,7 +65,7 @@ public sealed class SourceCheck(
                 evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
             }
 
-            change = db.Write(() =>
+            change = db.Write(_ =>
             {
                 var recorded = health.Record(source.Name, ReadOutcome.From(reading));
                 if (prepared is not null)

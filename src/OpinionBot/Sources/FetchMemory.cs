@@ -1,4 +1,3 @@
-using LiteDB;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Sources;
@@ -17,20 +16,17 @@ public interface IFetchMemory
 /// <summary>Stored ETag / Last-Modified of a fetched URL.</summary>
 public sealed class StoredValidators
 {
-    [BsonId]
     public string Url { get; set; } = "";
     public string? ETag { get; set; }
     public string? LastModified { get; set; }
 }
 
-/// <summary>The reader's memory in the LiteDB file: its own validators collection and the pipeline's seen items.</summary>
-public sealed class LiteFetchMemory(OpinionDatabase database) : IFetchMemory
+/// <summary>The reader's memory in the database: its own validators and the pipeline's seen items.</summary>
+public sealed class StoredFetchMemory(OpinionDatabase database) : IFetchMemory
 {
-    public FetchValidators? GetValidators(string url) =>
-        database.Read(() => database.FetchValidators.FindById(url) is { } v ? new FetchValidators(v.ETag, v.LastModified) : null);
+    public FetchValidators? GetValidators(string url) => database.Read(s => s.FetchValidators.Find(url));
 
-    public void SaveValidators(string url, FetchValidators validators) =>
-        database.Write(() => database.FetchValidators.Upsert(new StoredValidators { Url = url, ETag = validators.ETag, LastModified = validators.LastModified }));
+    public void SaveValidators(string url, FetchValidators validators) => database.Write(s => s.FetchValidators.Save(url, validators));
 
-    public bool HasSeen(string canonicalUrl) => database.Read(() => database.SeenItems.FindById(canonicalUrl) is not null);
+    public bool HasSeen(string canonicalUrl) => database.Read(s => s.SeenItems.HasSeen(canonicalUrl));
 }

@@ -13,7 +13,7 @@ public sealed class SourceCatalog(OpinionDatabase db, IOptionsMonitor<Monitoring
 {
     public IReadOnlyList<SourceDefinition> All()
     {
-        var stored = db.Read(() => db.StoredSources.FindAll().ToList())
+        var stored = db.Read(s => s.SourceCatalog.All())
             .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         var result = new List<SourceDefinition>();
         foreach (var source in monitoring.CurrentValue.Sources)
@@ -43,19 +43,19 @@ public sealed class SourceCatalog(OpinionDatabase db, IOptionsMonitor<Monitoring
         monitoring.CurrentValue.Sources.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Stores the source (new or changed); call inside a transaction with the reply.</summary>
-    public void Save(SourceDefinition source, long changedBy) => db.Write(() =>
-    {
-        db.StoredSources.Delete(source.Name);
-        db.StoredSources.Insert(new StoredSource { Name = source.Name, Definition = source, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
-    });
+    public void Save(SourceDefinition source, long changedBy) =>
+        db.Write(s => s.SourceCatalog.Save(new StoredSource { Name = source.Name, Definition = source, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() }));
 
     /// <summary>Removes a source; a configured one is remembered as removed so a restart does not bring it back.</summary>
-    public void Remove(string name, long changedBy) => db.Write(() =>
+    public void Remove(string name, long changedBy) => db.Write(s =>
     {
-        db.StoredSources.Delete(name);
         if (IsConfigured(name))
         {
-            db.StoredSources.Insert(new StoredSource { Name = name, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
+            s.SourceCatalog.Save(new StoredSource { Name = name, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
+        }
+        else
+        {
+            s.SourceCatalog.Forget(name);
         }
     });
 

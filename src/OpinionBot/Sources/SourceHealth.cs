@@ -1,11 +1,8 @@
-using LiteDB;
-
 namespace OpinionBot.Sources;
 
 /// <summary>A source's stored health: how its recent reads went, and which problem (if any) was announced.</summary>
 public sealed class SourceHealth
 {
-    [BsonId]
     public string Source { get; set; } = "";
     public int ConsecutiveFailures { get; set; }
 

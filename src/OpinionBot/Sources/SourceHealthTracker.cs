@@ -10,16 +10,16 @@ namespace OpinionBot.Sources;
 /// </summary>
 public sealed class SourceHealthTracker(OpinionDatabase database, IOptions<FetchingOptions> options, TimeProvider time)
 {
-    public SourceHealth Get(string source) => database.SourceHealth.FindById(source) ?? new SourceHealth { Source = source };
+    public SourceHealth Get(string source) => database.Read(s => s.SourceHealth.Find(source)) ?? new SourceHealth { Source = source };
 
     /// <summary>Stores the outcome of a read and returns the one change to announce, if any.</summary>
-    public HealthChange? Record(string source, ReadOutcome outcome) => database.Write(() =>
+    public HealthChange? Record(string source, ReadOutcome outcome) => database.Write(s =>
     {
         var now = time.GetUtcNow();
         var health = Get(source);
         health.LastCheck = now;
         var change = outcome.Succeeded ? Succeeded(health, outcome, now) : Failed(health, outcome.Error ?? "", now);
-        database.SourceHealth.Upsert(health);
+        s.SourceHealth.Save(health);
         return change;
     });
 

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace OpinionBot.Sources;
 
 /// <summary>
@@ -8,7 +6,6 @@ namespace OpinionBot.Sources;
 /// </summary>
 public sealed class StoredSource
 {
-    [BsonId]
     public string Name { get; set; } = "";
 
     public SourceDefinition? Definition { get; set; }

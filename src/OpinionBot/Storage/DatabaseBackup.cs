@@ -26,6 +26,9 @@ public sealed class DatabaseBackup(
 
     public string Folder => Path.GetFullPath(options.Value.BackupFolder);
 
+    /// <summary>False on PostgreSQL: there is no file to copy, pg_dump does that job.</summary>
+    public bool Supported => db.Provider == StorageOptions.LiteDb;
+
     /// <summary>Backs up now; returns the file written and what it holds.</summary>
     public async Task<BackupResult> RunAsync(CancellationToken cancellationToken)
     {

@@ -12,4 +12,10 @@ public interface IFileStore
     byte[]? Download(string id);
 
     bool Delete(string id);
+
+    /// <summary>Every stored file's id, name and metadata (not its bytes), ordered by id: for copying between providers.</summary>
+    IReadOnlyList<StoredFile> List();
 }
+
+/// <summary>What is known about a stored file besides its bytes.</summary>
+public sealed record StoredFile(string Id, string FileName, IReadOnlyDictionary<string, string> Metadata);

@@ -1,5 +1,4 @@
 using LiteDB;
-using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
@@ -38,10 +37,6 @@ public sealed class OpinionDatabase : IDisposable
     public OpinionDatabase(IStorageEngine engine)
     {
         _engine = engine;
-        if (engine is LiteEngine lite)
-        {
-            InitLegacy(lite.Database);
-        }
     }
 
     /// <summary><c>litedb</c> or <c>postgres</c>.</summary>
@@ -155,65 +150,4 @@ public sealed class OpinionDatabase : IDisposable
 
         return result;
     }
-
-    // ----- Legacy surface, removed once every feature reads and writes through its store. -----
-
-    private LiteDatabase? _legacy;
-
-    private void InitLegacy(LiteDatabase db)
-    {
-        _legacy = db;
-        Incidents = db.GetCollection<Incident>(Tables.Incidents.Name);
-        SeenItems = db.GetCollection<SeenItem>(Tables.SeenItems.Name);
-        Outbox = db.GetCollection<OutboxMessage>(Tables.Outbox.Name);
-        Cards = db.GetCollection<CardPlacement>(Tables.Cards.Name);
-        Counters = db.GetCollection<Counter>(Tables.Counters.Name);
-        People = db.GetCollection<Person>(Tables.People.Name);
-        SourceHealth = db.GetCollection<SourceHealth>(Tables.SourceHealth.Name);
-        FetchValidators = db.GetCollection<StoredValidators>(Tables.FetchValidators.Name);
-        HeightenedPeriods = db.GetCollection<HeightenedPeriod>(Tables.HeightenedPeriods.Name);
-        WatchedStories = db.GetCollection<WatchedStory>(Tables.WatchedStories.Name);
-        Evidence = db.GetCollection<EvidenceRecord>(Tables.Evidence.Name);
-        Members = db.GetCollection<TeamMember>(Tables.Members.Name);
-        ChatSettings = db.GetCollection<ChatSetting>(Tables.ChatSettings.Name);
-        StoredSources = db.GetCollection<StoredSource>(Tables.StoredSources.Name);
-        StoredTopics = db.GetCollection<StoredTopic>(Tables.StoredTopics.Name);
-        LostChats = db.GetCollection<LostChat>(Tables.LostChats.Name);
-        ChatMoves = db.GetCollection<ChatMove>(Tables.ChatMoves.Name);
-        Digests = db.GetCollection<DigestRecord>(Tables.Digests.Name);
-    }
-
-    public ILiteCollection<Incident> Incidents { get; private set; } = null!;
-    public ILiteCollection<SeenItem> SeenItems { get; private set; } = null!;
-    public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
-    public ILiteCollection<CardPlacement> Cards { get; private set; } = null!;
-    public ILiteCollection<Counter> Counters { get; private set; } = null!;
-    public ILiteCollection<Person> People { get; private set; } = null!;
-    public ILiteCollection<SourceHealth> SourceHealth { get; private set; } = null!;
-    public ILiteCollection<StoredValidators> FetchValidators { get; private set; } = null!;
-    public ILiteCollection<HeightenedPeriod> HeightenedPeriods { get; private set; } = null!;
-    public ILiteCollection<WatchedStory> WatchedStories { get; private set; } = null!;
-    public ILiteCollection<EvidenceRecord> Evidence { get; private set; } = null!;
-    public ILiteCollection<TeamMember> Members { get; private set; } = null!;
-    public ILiteCollection<ChatSetting> ChatSettings { get; private set; } = null!;
-    public ILiteCollection<StoredSource> StoredSources { get; private set; } = null!;
-    public ILiteCollection<StoredTopic> StoredTopics { get; private set; } = null!;
-    public ILiteCollection<LostChat> LostChats { get; private set; } = null!;
-    public ILiteCollection<ChatMove> ChatMoves { get; private set; } = null!;
-    public ILiteCollection<DigestRecord> Digests { get; private set; } = null!;
-    public ILiteStorage<string> Files => _legacy!.FileStorage;
-
-    public T Write<T>(Func<T> work) => Write(_ => work());
-
-    public void Write(Action work) => Write(_ => work());
-
-    public T Read<T>(Func<T> work) => Read(_ => work());
-
-    public void NoteOutboxChange() => _session?.NoteOutboxChange();
-
-    public long NextValue(string name) => Write(s => s.Counters.Next(name));
-
-    public long GetValue(string name) => Read(s => s.Counters.Get(name));
-
-    public void SetValue(string name, long value) => Write(s => s.Counters.Set(name, value));
 }

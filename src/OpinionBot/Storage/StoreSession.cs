@@ -1,3 +1,4 @@
+using OpinionBot.People;
 using OpinionBot.Storage.Stores;
 
 namespace OpinionBot.Storage;
@@ -26,7 +27,21 @@ public sealed class StoreSession
     public IFileStore Files => _transaction.Files;
 
     // Feature stores, one line each (alphabetical, so parallel changes rarely touch the same line).
+    public Chat.ICardStore Cards => Store(() => new CardStore(Table<Chat.CardPlacement>(Tables.Cards)));
+    public Chat.IChatStore Chats => Store(() => new ChatStore(Table<Chat.LostChat>(Tables.LostChats), Table<Chat.ChatMove>(Tables.ChatMoves), Table<Chat.ChatSetting>(Tables.ChatSettings)));
+    public Chat.IDigestStore Digests => Store(() => new DigestStore(Table<Chat.DigestRecord>(Tables.Digests)));
     public Duty.IDutyStore Duty => Store(() => new DutyStore(Table<Duty.DutyShift>(Tables.DutyShifts), Table<Duty.DutyRotation>(Tables.DutyRotations)));
+    public Reports.IEvidenceRecordStore Evidence => Store(() => new EvidenceRecordStore(Table<Reports.EvidenceRecord>(Tables.Evidence)));
+    public Sources.IFetchValidatorStore FetchValidators => Store(() => new FetchValidatorStore(Table<Sources.StoredValidators>(Tables.FetchValidators)));
+    public Scheduling.IHeightenedPeriodStore HeightenedPeriods => Store(() => new HeightenedPeriodStore(Table<Scheduling.HeightenedPeriod>(Tables.HeightenedPeriods)));
+    public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents)));
+    public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
+    public IPeopleStore People => Store(() => new PeopleStore(Table<Person>(Tables.People), Table<TeamMember>(Tables.Members)));
+    public Sources.ISeenItemStore SeenItems => Store(() => new SeenItemStore(Table<Sources.SeenItem>(Tables.SeenItems)));
+    public Sources.ISourceCatalogStore SourceCatalog => Store(() => new SourceCatalogStore(Table<Sources.StoredSource>(Tables.StoredSources)));
+    public Sources.ISourceHealthStore SourceHealth => Store(() => new SourceHealthStore(Table<Sources.SourceHealth>(Tables.SourceHealth)));
+    public Matching.ITopicCatalogStore TopicCatalog => Store(() => new TopicCatalogStore(Table<Matching.StoredTopic>(Tables.StoredTopics)));
+    public Matching.IWatchedStoryStore WatchedStories => Store(() => new WatchedStoryStore(Table<Matching.WatchedStory>(Tables.WatchedStories)));
 
     internal bool OutboxTouched { get; private set; }
 

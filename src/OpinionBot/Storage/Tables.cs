@@ -3,6 +3,7 @@ using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Reports;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
@@ -21,10 +22,11 @@ public sealed record TableDefinition(string Name, Type Type, IReadOnlyList<strin
 /// </summary>
 public static class Tables
 {
-    public static readonly TableDefinition Incidents = Define<Incident>("incidents", ["Status", "Opened"], unique: ["Number"]);
+    public static readonly TableDefinition Incidents = Define<Incident>(
+        "incidents", ["Status", "Discovered", "ReportedAt", "Overdue", "AssigneeId", "Department", "Grade"], unique: ["Number"]);
     public static readonly TableDefinition SeenItems = Define<SeenItem>("seen_items");
     public static readonly TableDefinition Outbox = Define<OutboxMessage>("outbox", ["DeliveredAt"]);
-    public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId"]);
+    public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId", "ChatId", "MessageId"]);
     public static readonly TableDefinition Counters = Define<Counter>("counters");
     public static readonly TableDefinition People = Define<Person>("people");
     public static readonly TableDefinition SourceHealth = Define<SourceHealth>("source_health");
@@ -40,7 +42,7 @@ public static class Tables
     public static readonly TableDefinition StoredTopics = Define<StoredTopic>("catalog_topics");
     public static readonly TableDefinition LostChats = Define<LostChat>("lost_chats");
     public static readonly TableDefinition ChatMoves = Define<ChatMove>("chat_moves");
-    public static readonly TableDefinition Digests = Define<DigestRecord>("digests");
+    public static readonly TableDefinition Digests = Define<DigestRecord>("digests", ["CreatedAt"]);
 
     /// <summary>Every table, for creating them, migrating between providers and checking the mapping.</summary>
     public static readonly IReadOnlyList<TableDefinition> All =

@@ -65,7 +65,7 @@ public sealed class CommandChat : IAsyncDisposable
     /// <summary>Opens an incident as the intake would, and waits for its card in the team chat.</summary>
     public async Task<(Incident Incident, FakeMessage Card)> OpenAsync(string title, Grade grade = Grade.General)
     {
-        var incident = Bot.Database.Write(() => Bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
+        var incident = Bot.Database.Write(_ => Bot.Services.GetRequiredService<IncidentService>().Open(new NewAppearance(
             new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, DateTimeOffset.UtcNow.AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow)
         { Grade = grade }));
@@ -76,12 +76,12 @@ public sealed class CommandChat : IAsyncDisposable
     public async Task<FakeMessage> CardAsync(string number, long chatId = BotHarness.TeamChat)
     {
         var card = await Api.WaitForMessageAsync(chatId, m => m.Text!.Contains(number) && m.Buttons.Count > 0, Patience);
-        await Bot.CardStoredAsync(card.MessageId);
+        await Bot.CardStoredAsync(card);
         return card;
     }
 
     // Through Write, like the bot's own readers: LiteDB 5 readers on another thread can trip over a write in progress.
-    public Incident Reload(Incident incident) => Bot.Database.Write(() => Bot.Database.Incidents.FindById(incident.Id));
+    public Incident Reload(Incident incident) => Bot.Database.Write(_ => Bot.Database.Incident(incident.Id));
 
     /// <summary>The number as people type it: without the year.</summary>
     public static string AsTyped(Incident incident) => incident.Number[5..].TrimStart('0');

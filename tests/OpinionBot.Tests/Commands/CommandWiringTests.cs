@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Scheduling;
 using Xunit;
 

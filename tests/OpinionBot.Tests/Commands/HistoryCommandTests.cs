@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
+using OpinionBot.Tests.Support;
 using Xunit;
 using static OpinionBot.Tests.EndToEnd.BotHarness;
 
@@ -24,14 +25,14 @@ public sealed class HistoryCommandTests : IAsyncLifetime
         var (incident, _) = await _chat.OpenAsync("医院投诉 处理经过");
         var officer = new Actor(Officer, "张三", Role.Officer);
         Service.Apply(incident.Id, IncidentAction.Claim, officer);
-        _chat.Bot.Database.Write(() =>
+        _chat.Bot.Database.Write(_ =>
         {
-            var stored = _chat.Bot.Database.Incidents.FindById(incident.Id);
+            var stored = _chat.Bot.Database.Incident(incident.Id);
             Service.AddAppearance(stored, new NewAppearance(
                 new SourceItem("http://127.0.0.1:9/repost/1", "转载：医院投诉", "转载", DateTimeOffset.UtcNow), "县论坛",
                 [new TopicMatch("医院投诉", ["投诉"])], DateTimeOffset.UtcNow));
             stored.ReminderLog.Add(new ReminderLogEntry { At = DateTimeOffset.UtcNow, Step = "report-half" });
-            _chat.Bot.Database.Incidents.Update(stored);
+            _chat.Bot.Database.Write(s => s.Incidents.Save(stored));
             return 0;
         });
         Service.Apply(incident.Id, IncidentAction.Escalate, officer, comment: "影响扩大");

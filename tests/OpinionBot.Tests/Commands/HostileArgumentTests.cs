@@ -37,7 +37,7 @@ public sealed class HostileArgumentTests : IAsyncLifetime
     {
         await _chat.SayAsync(BotHarness.TeamChat, BotHarness.Supervisor, "/heightened on 6h 2h");
 
-        Assert.Empty(_chat.Bot.Database.Read(() => _chat.Bot.Database.HeightenedPeriods.FindAll().ToList()));
+        Assert.Null(_chat.Bot.Database.Read(s => s.HeightenedPeriods.Stored()));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class HostileArgumentTests : IAsyncLifetime
     {
         await _chat.SayAsync(BotHarness.TeamChat, BotHarness.Supervisor, "/topics add \"Road works\" 道路,施工");
 
-        var stored = _chat.Bot.Database.Read(() => _chat.Bot.Database.StoredTopics.FindAll().ToList());
+        var stored = _chat.Bot.Database.Read(s => s.TopicCatalog.All());
         var topic = Assert.Single(stored).Definition!;
         Assert.Equal("Road works", topic.Name);
         Assert.Null(topic.Rule);
@@ -65,7 +65,7 @@ public sealed class HostileArgumentTests : IAsyncLifetime
         var reply = await bot.Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.ReplyToMessageId == id, CommandChat.Patience);
 
         Assert.Contains("没有任何分管领导", reply.Text);
-        Assert.Equal(0, bot.Database.Read(() => bot.Database.Members.Count()));
+        Assert.Equal(0, bot.Database.Read(s => s.People.Members().Count));
     }
 
     [Fact]

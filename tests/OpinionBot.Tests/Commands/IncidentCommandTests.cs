@@ -147,4 +147,42 @@ public sealed class IncidentCommandTests : IAsyncLifetime
         await _chat.Api.WaitUntilAsync(() => _chat.Api.Messages(TeamChat).Count(m => m.Text!.Contains(major.Number) && m.Buttons.Count > 0) == 2,
             CommandChat.Patience);
     }
+
+    [Fact]
+    public async Task IncidentsAll_CountsEveryOne_NewestFirst_AndNarrowsByIndexedFields()
+    {
+        var opened = new List<Incident>();
+        for (var i = 1; i <= 11; i++)
+        {
+            opened.Add((await _chat.OpenAsync($"全部投诉第 {i} 件", i == 2 ? Grade.Major : Grade.General)).Incident);
+        }
+
+        // Two finished ones: only "all" or their own status lists them.
+        foreach (var incident in opened.Take(2).Select(_chat.Reload))
+        {
+            incident.Status = IncidentStatus.Closed;
+            _chat.Bot.Database.Write(s => s.Incidents.Save(incident));
+        }
+
+        Assert.Contains("舆情 9 件", (await _chat.SayAsync(TeamChat, Officer, "/incidents")).Text);
+        var all = await _chat.SayAsync(TeamChat, Officer, "/incidents 全部");
+        Assert.Contains("舆情 11 件</b>（第 1/2 页）", all.Text);
+        Assert.Contains(opened[10].Number, all.Text);
+        Assert.DoesNotContain(opened[0].Number, all.Text);
+        await _chat.PressAsync(TeamChat, Officer, all, "下一页 »");
+        await _chat.Api.WaitUntilAsync(() => _chat.Api.Messages(TeamChat).Single(m => m.MessageId == all.MessageId).Text!.Contains("第 2/2 页"),
+            CommandChat.Patience);
+        Assert.Contains(opened[0].Number, _chat.Api.Messages(TeamChat).Single(m => m.MessageId == all.MessageId).Text);
+
+        var closed = await _chat.SayAsync(TeamChat, Officer, "/incidents 已平息");
+        Assert.Contains("舆情 2 件", closed.Text);
+        var major = await _chat.SayAsync(TeamChat, Officer, "/incidents 全部 重大");
+        Assert.Contains("舆情 1 件", major.Text);
+        Assert.Contains(opened[1].Number, major.Text);
+
+        await _chat.SayAsync(TeamChat, Officer, $"/assign {CommandChat.AsTyped(opened[5])} @zhangsan");
+        var mine = await _chat.SayAsync(TeamChat, Officer, "/incidents 全部 我");
+        Assert.Contains("舆情 1 件", mine.Text);
+        Assert.Contains(opened[5].Number, mine.Text);
+    }
 }

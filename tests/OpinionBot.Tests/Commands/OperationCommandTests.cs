@@ -60,7 +60,7 @@ public sealed class OperationCommandTests : IAsyncLifetime
     public async Task Status_ShowsSourcesBacklogOpenIncidentsAndDuty()
     {
         var health = (OpinionBot.Sources.SourceHealthTracker)_chat.Bot.Services.GetService(typeof(OpinionBot.Sources.SourceHealthTracker))!;
-        await _chat.Api.WaitUntilAsync(() => _chat.Bot.Database.Write(() => health.Get("县新闻").LastCheck) is not null, CommandChat.Patience);
+        await _chat.Api.WaitUntilAsync(() => _chat.Bot.Database.Write(_ => health.Get("县新闻").LastCheck) is not null, CommandChat.Patience);
         await _chat.OpenAsync("医院投诉");
 
         var status = await _chat.SayAsync(TeamChat, Officer, "/status");

@@ -20,7 +20,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
     {
         _chat = await CommandChat.StartAsync();
         // Only the evidence a test saves itself: the background backup would capture opened incidents too.
-        _chat.Bot.Database.Write(() => _chat.Bot.Database.SetValue(EvidenceBackup.CursorKey, long.MaxValue));
+        _chat.Bot.Database.Write(s => s.Counters.Set(EvidenceBackup.CursorKey, long.MaxValue));
     }
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();
@@ -121,7 +121,7 @@ public sealed class RecordCommandTests : IAsyncLifetime
         }
 
         // Someone edits the stored page behind the bot's back: it still sends it, and says so.
-        _chat.Bot.Database.Write(() => _chat.Bot.Database.Files.Upload(first.RawFileId, first.Id + ".html", new MemoryStream("<html>改过</html>"u8.ToArray())));
+        _chat.Bot.Database.Write(s => s.Files.Upload(first.RawFileId, first.Id + ".html", "<html>改过</html>"u8));
         await _chat.SayAsync(TeamChat, Officer, $"/evidence {n}");
         var tampered = await _chat.Api.WaitForMessageAsync(TeamChat, m => m.Kind == "document" && m.Text!.Contains("校验不一致", StringComparison.Ordinal), CommandChat.Patience);
         Assert.Equal(first.Id + ".html", tampered.FileName);

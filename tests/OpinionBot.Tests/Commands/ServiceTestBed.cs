@@ -6,6 +6,7 @@ using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.People;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 
@@ -52,7 +53,7 @@ public sealed class ServiceTestBed : IDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddOpinionBot(configuration);
         _services = services.BuildServiceProvider();
-        Database.Write(() =>
+        Database.Write(_ =>
         {
             foreach (var (id, name) in new[] { (Officer, "张三"), (SecondOfficer, "李四"), (ThirdOfficer, "王五"), (Supervisor, "赵主任") })
             {
@@ -71,14 +72,14 @@ public sealed class ServiceTestBed : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     public Incident Open(string title = "县医院被投诉", Grade grade = Grade.General) =>
-        Database.Write(() => Get<IncidentService>().Open(new NewAppearance(
+        Database.Write(_ => Get<IncidentService>().Open(new NewAppearance(
             new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], Time.GetUtcNow())
         { Grade = grade }));
 
     /// <summary>Texts queued for a chat, oldest first.</summary>
     public List<string> Sent(long chatId) =>
-        Database.Outbox.Find(m => m.ChatId == chatId && m.Kind == OutboxKind.Send).OrderBy(m => m.Id).Select(m => m.Text).ToList();
+        Database.Read(s => s.Outbox.QueuedAfter(0)).Where(m => m.ChatId == chatId && m.Kind == OutboxKind.Send).Select(m => m.Text).ToList();
 
     /// <summary>Moves the clock to this wall-clock time in Shanghai.</summary>
     public void SetLocal(int month, int day, int hour, int minute = 0) =>

@@ -108,8 +108,8 @@ public sealed class BotHarness : IAsyncDisposable
     /// Waits until the bot has recorded which message shows the card: Telegram shows a message a moment before the bot
     /// hears back its id, and a reply in that moment cannot be tied to the card.
     /// </summary>
-    public Task CardStoredAsync(int messageId) =>
-        Api.WaitUntilAsync(() => Database.Read(() => Database.Cards.FindAll().Any(c => c.MessageId == messageId)));
+    public Task CardStoredAsync(FakeMessage card) =>
+        Api.WaitUntilAsync(() => Database.Read(s => s.Cards.AtMessage(card.ChatId, card.MessageId) is not null));
 
     /// <summary>
     /// Waits until the source at <paramref name="path"/> has been checked <paramref name="checks"/> more times from start
@@ -122,7 +122,7 @@ public sealed class BotHarness : IAsyncDisposable
         var target = Site.RequestCount(path) + checks + 1;
         var patience = timeout ?? TimeSpan.FromSeconds(30);
         await Api.WaitUntilAsync(() => Site.RequestCount(path) >= target, patience);
-        await Api.WaitUntilAsync(() => Database.Read(() => Database.Outbox.Count(m => m.DeliveredAt == null)) == 0, patience);
+        await Api.WaitUntilAsync(() => Database.Read(s => s.Outbox.WaitingCount()) == 0, patience);
     }
 
     public async Task StopAsync()

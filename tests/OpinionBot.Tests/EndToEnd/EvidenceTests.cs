@@ -28,10 +28,10 @@ public sealed class EvidenceTests : IAsyncLifetime
             ("卫生院投诉无人处理", _bot.Site.Url("/news/2"), published.AddMinutes(1), "卫生院投诉无人处理，详情见原文。")));
         await _bot.StartAsync();
 
-        await _bot.Api.WaitUntilAsync(() => _bot.Database.Evidence.Count() == 2, Patience);
+        await _bot.Api.WaitUntilAsync(() => _bot.Database.Read(s => s.Evidence.Count()) == 2, Patience);
         var store = new EvidenceStore(_bot.Database, Microsoft.Extensions.Options.Options.Create(new ReportsOptions()), TimeProvider.System);
-        var first = _bot.Database.Incidents.FindOne(i => i.Url == _bot.Site.Url("/news/1"));
-        var second = _bot.Database.Incidents.FindOne(i => i.Url == _bot.Site.Url("/news/2"));
+        var first = _bot.Database.AllIncidents().Single(i => i.Url == _bot.Site.Url("/news/1"));
+        var second = _bot.Database.AllIncidents().Single(i => i.Url == _bot.Site.Url("/news/2"));
 
         var page = Assert.Single(store.List(first.Number));
         Assert.Equal($"YL-{first.Number}-01", page.Id);
@@ -49,7 +49,7 @@ public sealed class EvidenceTests : IAsyncLifetime
         // The cards went out as usual, and later polls save nothing more.
         await _bot.Api.WaitUntilAsync(() => _bot.Api.Messages(BotHarness.TeamChat).Count == 2, Patience);
         await _bot.ChecksPassedAsync();
-        Assert.Equal(2, _bot.Database.Evidence.Count());
+        Assert.Equal(2, _bot.Database.Read(s => s.Evidence.Count()));
         Assert.Equal(1, _bot.Site.RequestCount("/news/1"));
     }
 }

@@ -45,7 +45,7 @@ public sealed class FoundationTests : IAsyncLifetime
 
         var pressId = Press(BotHarness.Officer, "认领");
         await Api.WaitUntilAsync(() => Card().Text!.Contains("核实中") && Answered(pressId), Patience);
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Equal(IncidentStatus.Claimed, incident.Status);
         Assert.Equal(BotHarness.Officer, incident.AssigneeId);
         Assert.Contains("认领", Card().Text);
@@ -58,7 +58,7 @@ public sealed class FoundationTests : IAsyncLifetime
         await Api.WaitUntilAsync(() => Card().Buttons.SelectMany(r => r).Any(b => b.Text == "李四"), Patience);
         Press(BotHarness.Supervisor, "李四");
         await Api.WaitUntilAsync(() => Card().Text!.Contains("李四"), Patience);
-        Assert.Equal(BotHarness.SecondOfficer, _bot.Database.Incidents.FindById(incident.Id).AssigneeId);
+        Assert.Equal(BotHarness.SecondOfficer, _bot.Database.Incident(incident.Id).AssigneeId);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class FoundationTests : IAsyncLifetime
         Assert.Equal(sendsBefore, Api.Requests("sendMessage").Count);
         Assert.Equal(editsBefore, Api.Requests("editMessageText").Count);
         Assert.Equal(2, Api.CallbackAnswers.Count);
-        Assert.Equal(1, Assert.Single(_bot.Database.Incidents.FindAll()).Audit.Count(a => a.Action == "claim"));
+        Assert.Equal(1, Assert.Single(_bot.Database.AllIncidents()).Audit.Count(a => a.Action == "claim"));
 
         PublishFeed(("医院门口发生纠纷", "/news/4"), ("卫生院投诉无人处理", "/news/5"));
         await Api.WaitUntilAsync(() => Api.Messages(BotHarness.TeamChat).Count == 2, Patience);
@@ -103,8 +103,8 @@ public sealed class FoundationTests : IAsyncLifetime
         Assert.Contains("县医院收费不透明遭投诉", cards[0].Text);
         Assert.Contains("乡镇医院夜间无人值守", cards[1].Text);
         Assert.Contains("市民反映医院停车位紧张", cards[2].Text);
-        Assert.Empty(_bot.Database.Outbox.Find(m => m.DeliveredAt == null));
-        Assert.DoesNotContain(_bot.Database.Outbox.FindAll(), m => m.Failed);
+        Assert.Empty(_bot.Database.Read(s => s.Outbox.Waiting()));
+        Assert.DoesNotContain(_bot.Database.Read(s => s.Outbox.QueuedAfter(0)), m => m.Failed);
     }
 
     private void PublishFeed(params (string Title, string Path)[] items)

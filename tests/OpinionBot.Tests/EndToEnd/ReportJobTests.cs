@@ -31,7 +31,7 @@ public sealed class ReportJobTests : IAsyncLifetime
         await _bot.StartAsync();
         var week = ReportPeriod.ScheduledOn(ReportKind.Weekly,
             ZonedTime.LocalDate(ReportSchedule.Previous(ReportKind.Weekly, DateTimeOffset.UtcNow, new ReportsOptions())!.Value, Zone));
-        _bot.Database.Write(() => _bot.Database.Incidents.InsertBulk(
+        _bot.Database.Write(_ => _bot.Database.AddIncidents(
         [
             Incident(1, week.Start(Zone).AddHours(10), Grade.Major),
             Incident(2, week.Start(Zone).AddDays(2).AddHours(9), Grade.General),
@@ -68,7 +68,7 @@ public sealed class ReportJobTests : IAsyncLifetime
         // The bot has scheduled reports since two minutes ago, and today's daily run was a minute ago.
         using (var db = new OpinionDatabase(_bot.DatabasePath))
         {
-            db.Write(() => db.SetValue(ReportJobs.SinceKey, now.AddMinutes(-2).UtcTicks));
+            db.Write(s => s.Counters.Set(ReportJobs.SinceKey, now.AddMinutes(-2).UtcTicks));
         }
 
         _bot.Settings["Sources:0:Enabled"] = "false";

@@ -23,7 +23,7 @@ public sealed class UpdateReplayTests : IAsyncLifetime
         await _bot.StartAsync();
         await _bot.Api.WaitUntilAsync(() => _bot.Api.Messages(BotHarness.TeamChat).Count == 1);
         var card = _bot.Api.Messages(BotHarness.TeamChat)[0];
-        await _bot.CardStoredAsync(card.MessageId);
+        await _bot.CardStoredAsync(card);
         var chat = new Telegram.Bot.Types.Chat { Id = BotHarness.TeamChat, Type = ChatType.Group };
         var reply = new Update
         {
@@ -43,7 +43,7 @@ public sealed class UpdateReplayTests : IAsyncLifetime
         await router.HandleAsync(reply, CancellationToken.None);
         await router.HandleAsync(reply, CancellationToken.None);
 
-        var incident = Assert.Single(_bot.Database.Incidents.FindAll());
+        var incident = Assert.Single(_bot.Database.AllIncidents());
         Assert.Single(incident.Notes);
         Assert.Equal("已电话核实", incident.Notes[0].Text);
     }

@@ -1,4 +1,5 @@
 using OpinionBot.Incidents;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Incidents;
@@ -96,11 +97,11 @@ public sealed class DeadlineWatchTests : IDisposable
     public void MutedIncident_GetsNoReminders_ButStillGoesOverdue()
     {
         var incident = _bed.Open();
-        _bed.Database.Write(() =>
+        _bed.Database.Write(_ =>
         {
             var stored = _bed.Reload(incident);
             stored.MutedUntil = _bed.Time.GetUtcNow().AddHours(10);
-            _bed.Database.Incidents.Update(stored);
+            _bed.Database.Write(s => s.Incidents.Save(stored));
         });
 
         At(TimeSpan.FromHours(3.9));
@@ -119,7 +120,7 @@ public sealed class DeadlineWatchTests : IDisposable
         _bed.Service.Apply(quiet.Id, IncidentAction.Resolve, officer, outcome: HandlingOutcome.ColdHandling);
 
         At(TimeSpan.FromDays(3));
-        _bed.Database.Write(() => _bed.Service.AddAppearance(_bed.Reload(loud), new NewAppearance(
+        _bed.Database.Write(_ => _bed.Service.AddAppearance(_bed.Reload(loud), new NewAppearance(
             new OpinionBot.Sources.SourceItem("https://bbs.example.invalid/t/9", "甲事件又来了", "", null), "本地论坛", [], _bed.Time.GetUtcNow())));
         Assert.Contains(_bed.Events.Reminders, r => r.Kind == ReminderKind.Reappeared && r.Detail == "本地论坛");
 
@@ -134,7 +135,7 @@ public sealed class DeadlineWatchTests : IDisposable
         var incident = _bed.Open(department: "卫健局");
         _bed.Service.Apply(incident.Id, IncidentAction.Claim, new Actor(1, "甲", Role.Officer));
 
-        _bed.Database.Write(() => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源 2 小时内", Grade.Larger, "较大：3 个来源"));
+        _bed.Database.Write(_ => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源 2 小时内", Grade.Larger, "较大：3 个来源"));
 
         var worse = _bed.Reload(incident);
         Assert.Equal(IncidentService.LeadershipLevel, worse.EscalationLevel);

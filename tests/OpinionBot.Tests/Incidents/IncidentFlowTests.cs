@@ -42,7 +42,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var incident = _bed.Open(grade: Grade.General);
 
-        _bed.Database.Write(() => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源 2 小时内", Grade.Larger, "较大：3 个来源"));
+        _bed.Database.Write(_ => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源 2 小时内", Grade.Larger, "较大：3 个来源"));
 
         var notice = Assert.Single(_bed.Events.Reminders);
         Assert.Equal(ReminderKind.Worsened, notice.Kind);
@@ -55,7 +55,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var incident = _bed.Open(grade: Grade.Larger);
 
-        _bed.Database.Write(() => _bed.Service.Worsen(_bed.Reload(incident), "5 个来源", Grade.Major, "重大：5 个来源"));
+        _bed.Database.Write(_ => _bed.Service.Worsen(_bed.Reload(incident), "5 个来源", Grade.Major, "重大：5 个来源"));
 
         Assert.Equal(IncidentService.LeadershipLevel, _bed.Reload(incident).EscalationLevel);
         Assert.Equal(IncidentService.LeadershipLevel, Assert.Single(_bed.Events.Reminders).EscalatedTo);
@@ -66,10 +66,10 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var incident = _bed.Open(department: "卫健局");
         _bed.Service.Apply(incident.Id, IncidentAction.Claim, Officer);
-        _bed.Database.Write(() => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源", Grade.Larger, "较大"));
+        _bed.Database.Write(_ => _bed.Service.Worsen(_bed.Reload(incident), "3 个来源", Grade.Larger, "较大"));
         Assert.Equal(IncidentService.LeadershipLevel, _bed.Reload(incident).EscalationLevel);
 
-        _bed.Database.Write(() => _bed.Service.Worsen(_bed.Reload(incident), "较大→重大", Grade.Major, "重大"));
+        _bed.Database.Write(_ => _bed.Service.Worsen(_bed.Reload(incident), "较大→重大", Grade.Major, "重大"));
 
         Assert.Equal([ReminderKind.Worsened, ReminderKind.Worsened], _bed.Events.Reminders.Select(r => r.Kind));
         var second = _bed.Events.Reminders[^1];

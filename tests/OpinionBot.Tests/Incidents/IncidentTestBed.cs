@@ -5,6 +5,7 @@ using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Incidents;
 
@@ -43,7 +44,7 @@ public sealed class IncidentTestBed : IDisposable
     public DeadlineWatch Watch { get; private set; } = null!;
 
     public Incident Open(string title = "县医院被投诉", Grade grade = Grade.General, bool negative = false, string? department = null) =>
-        Database.Write(() => Service.Open(new NewAppearance(
+        Database.Write(_ => Service.Open(new NewAppearance(
             new SourceItem($"https://news.example.invalid/{Guid.NewGuid():N}", title, title, Time.GetUtcNow().AddMinutes(-3)),
             "县新闻", [new TopicMatch("医院投诉", ["投诉"])], Time.GetUtcNow())
         {
@@ -53,7 +54,7 @@ public sealed class IncidentTestBed : IDisposable
             NegativeWords = negative ? ["投诉"] : [],
         }));
 
-    public Incident Reload(Incident incident) => Database.Incidents.FindById(incident.Id);
+    public Incident Reload(Incident incident) => Database.Incident(incident.Id);
 
     public void Dispose()
     {

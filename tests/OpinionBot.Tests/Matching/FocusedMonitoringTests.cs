@@ -50,7 +50,7 @@ public sealed class FocusedMonitoringTests : IDisposable
         Assert.Equal("重点监控 2026-0042", watched.Topic);
         Assert.Equal(42, watched.WatchedIncidentId);
         Assert.Empty(matcher.Match(later));
-        Assert.Equal(0, database.WatchedStories.Count());
+        Assert.Equal(0, database.Read(s => s.WatchedStories.Count()));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

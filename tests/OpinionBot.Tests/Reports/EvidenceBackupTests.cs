@@ -114,7 +114,7 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
         Assert.Empty(_store.List(old.Number));
         Assert.Single(_store.List(fresh.Number));
         Assert.Equal(0, _site.RequestCount("/t/old"));
-        Assert.Equal(fresh.Id, _db.GetValue(EvidenceBackup.CursorKey));
+        Assert.Equal(fresh.Id, _db.Read(s => s.Counters.Get(EvidenceBackup.CursorKey)));
     }
 
     private Incident Insert(string number, string url, List<string>? topics = null, DateTimeOffset? discovered = null)
@@ -128,7 +128,7 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
             Topics = topics ?? ["医院投诉"],
             Discovered = discovered ?? DateTimeOffset.UtcNow,
         };
-        _db.Write(() => _db.Incidents.Insert(incident));
+        _db.Write(s => s.Incidents.Open(incident));
         return incident;
     }
 

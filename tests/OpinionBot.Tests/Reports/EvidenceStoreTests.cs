@@ -67,7 +67,7 @@ public sealed class EvidenceStoreTests : IDisposable
         var store = Store(db);
         var record = store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "text", 200, "text/html"));
 
-        db.Files.Upload(record.RawFileId, "forged.html", new MemoryStream("forged"u8.ToArray()));
+        db.Write(s => s.Files.Upload(record.RawFileId, "forged.html", "forged"u8));
 
         var check = store.Verify(record);
         Assert.False(check.RawIntact);
@@ -80,7 +80,7 @@ public sealed class EvidenceStoreTests : IDisposable
         using var db = Open();
         var store = Store(db);
         store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", Page, "text", 200, "text/html"));
-        db.SetValue("evidence:2026-0042", 0); // a counter set back by hand
+        db.Write(s => s.Counters.Set("evidence:2026-0042", 0)); // a counter set back by hand
 
         Assert.Throws<InvalidOperationException>(() =>
             store.Save(_incident, new EvidenceCapture("https://bbs.example.invalid/t/1", [1, 2, 3], "other", 200, "text/html")));

@@ -1,6 +1,7 @@
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Tests.Incidents;
+using OpinionBot.Tests.Support;
 using OpinionBot.Text;
 using Xunit;
 
@@ -47,11 +48,11 @@ public sealed class LedgerHandlingTests
         bed.Service.Apply(incident.Id, IncidentAction.Claim, Officer);
         bed.Service.Apply(incident.Id, IncidentAction.Resolve, Supervisor);
         // What a database written before resolving kept the handler looks like: nobody assigned.
-        bed.Database.Write(() =>
+        bed.Database.Write(_ =>
         {
             var stored = bed.Reload(incident);
             stored.AssigneeId = null;
-            bed.Database.Incidents.Update(stored);
+            bed.Database.Write(s => s.Incidents.Save(stored));
         });
 
         Assert.Equal("王主任", Row(bed, incident).Assignee);

@@ -1,6 +1,7 @@
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using OpinionBot.Text;
 using Xunit;
 
@@ -80,7 +81,7 @@ public sealed class ReportBuilderTests
         try
         {
             using var db = new OpinionDatabase(Path.Combine(folder, "bot.db"));
-            db.Incidents.InsertBulk(ReportFixtures.March());
+            db.AddIncidents(ReportFixtures.March());
 
             var loaded = ReportInputs.Load(db, ReportPeriod.MonthContaining(new DateOnly(2026, 3, 1)), ReportFixtures.Zone);
 

@@ -1,6 +1,7 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Tests.Support;
 using Xunit;
 using static OpinionBot.Tests.Reports.ReportFixtures;
 
@@ -111,7 +112,7 @@ public sealed class ReportDispatchTests
     {
         using var bed = new ReportTestBed(At("2026-03-03 17:30"));
         var found = At("2026-03-03 09:00");
-        bed.Database.Incidents.InsertBulk(Enumerable.Range(1, 40).Select(n => new Incident
+        bed.Database.AddIncidents(Enumerable.Range(1, 40).Select(n => new Incident
         {
             Number = $"2026-{n:0000}",
             Title = $"县医院第{n}号投诉：" + new string('长', 150),
@@ -134,7 +135,7 @@ public sealed class ReportDispatchTests
     private static ReportTestBed Seeded(DateTimeOffset now)
     {
         var bed = new ReportTestBed(now);
-        bed.Database.Incidents.InsertBulk(March());
+        bed.Database.AddIncidents(March());
         return bed;
     }
 }

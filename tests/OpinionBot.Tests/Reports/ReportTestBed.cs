@@ -38,14 +38,9 @@ public sealed class ReportTestBed : IDisposable
         Build();
     }
 
-    public List<OutboxMessage> Outbox() => Database.Outbox.FindAll().OrderBy(m => m.Id).ToList();
+    public List<OutboxMessage> Outbox() => [.. Database.Read(s => s.Outbox.QueuedAfter(0))];
 
-    public byte[] File(OutboxMessage message)
-    {
-        using var buffer = new MemoryStream();
-        Database.Files.Download(message.FileId!, buffer);
-        return buffer.ToArray();
-    }
+    public byte[] File(OutboxMessage message) => Database.Read(s => s.Files.Download(message.FileId!)) ?? [];
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-using OpinionBot.Chat.Commands;
+using OpinionBot.Commands;
 using OpinionBot.Scheduling;
 using OpinionBot.Tests.Commands;
 using Telegram.Bot.Types;
@@ -91,7 +91,7 @@ public sealed class CheckTimelinessTests : IDisposable
             From = new User { Id = ServiceTestBed.Officer, FirstName = "张三" },
             Text = "/status",
         };
-        _bed.Database.Write(() => router.TryHandle(message));
+        _bed.Database.Write(_ => router.TryHandle(message));
         return _bed.Sent(ServiceTestBed.TeamChat).Last();
     }
 }

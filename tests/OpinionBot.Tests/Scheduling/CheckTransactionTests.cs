@@ -47,19 +47,19 @@ public sealed class CheckTransactionTests : IAsyncLifetime
         await check.RunAsync("县新闻", CancellationToken.None);
 
         Assert.Equal(commits + 1, _bed.Database.Commits);
-        Assert.Equal(40, _bed.Database.Read(() => _bed.Database.SeenItems.Count()));
-        Assert.Equal(4, _bed.Database.Read(() => _bed.Database.Incidents.Count()));
+        Assert.Equal(40, _bed.Database.Read(s => s.SeenItems.Count()));
+        Assert.Equal(4, _bed.Database.Read(s => s.Incidents.Count()));
         Assert.Equal(4, _bed.Sent(ServiceTestBed.TeamChat).Count);
 
         commits = _bed.Database.Commits;
         await check.RunAsync("县新闻", CancellationToken.None);
-        Assert.Null(_bed.Database.Read(() => _bed.Database.SourceHealth.FindById("县新闻").LastError));
+        Assert.Null(_bed.Database.Read(s => s.SourceHealth.Find("县新闻")!.LastError));
         Assert.Equal(commits, _bed.Database.Commits); // same bytes, healthy, health stored just now: nothing to write
 
         _bed.Time.Advance(TimeSpan.FromMinutes(2));
         await check.RunAsync("县新闻", CancellationToken.None);
         Assert.Equal(commits + 1, _bed.Database.Commits);
-        Assert.Equal(_bed.Time.GetUtcNow(), _bed.Database.Read(() => _bed.Database.SourceHealth.FindById("县新闻").LastCheck));
-        Assert.Equal(4, _bed.Database.Read(() => _bed.Database.Incidents.Count(i => i.Status == IncidentStatus.New)));
+        Assert.Equal(_bed.Time.GetUtcNow(), _bed.Database.Read(s => s.SourceHealth.Find("县新闻")!.LastCheck));
+        Assert.Equal(4, _bed.Database.Read(s => s.Incidents.WithStatus(IncidentStatus.New).Count));
     }
 }

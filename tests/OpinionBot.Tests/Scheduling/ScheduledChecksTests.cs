@@ -46,6 +46,6 @@ public sealed class ScheduledChecksTests : IAsyncLifetime
             TimeSpan.FromSeconds(30));
 
         var health = _bot.Services.GetRequiredService<SourceHealthTracker>();
-        Assert.All(Enumerable.Range(0, Sources), i => Assert.NotNull(_bot.Database.Read(() => health.Get($"slow{i}").LastCheck)));
+        Assert.All(Enumerable.Range(0, Sources), i => Assert.NotNull(_bot.Database.Read(_ => health.Get($"slow{i}").LastCheck)));
     }
 }

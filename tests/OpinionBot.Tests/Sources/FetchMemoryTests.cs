@@ -12,12 +12,12 @@ public sealed class FetchMemoryTests : IDisposable
     public async Task GetValidators_DuringAnotherThreadsWrite_WaitsForItsCommit()
     {
         using var db = new OpinionDatabase(Path.Combine(_folder, "m.db"));
-        var memory = new LiteFetchMemory(db);
+        var memory = new StoredFetchMemory(db);
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var writer = Task.Run(() => db.Write(() =>
+        var writer = Task.Run(() => db.Write(s =>
         {
-            db.FetchValidators.Upsert(new StoredValidators { Url = "https://a.example.invalid/", ETag = "\"v2\"" });
+            s.FetchValidators.Save("https://a.example.invalid/", new FetchValidators("\"v2\"", null));
             inside.Set();
             release.Wait(TimeSpan.FromSeconds(5));
         }));

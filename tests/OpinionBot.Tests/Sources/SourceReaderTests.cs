@@ -16,7 +16,7 @@ public sealed class SourceReaderTests(SourceSiteFixture fixture) : IClassFixture
         var db = new OpinionDatabase(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
         var fetcher = SourceSiteFixture.Fetcher();
         var reader = new SourceReader(fetcher, Options.Create(new FetchingOptions { MinIntervalPerHost = TimeSpan.Zero }),
-            TimeProvider.System, NullLogger<SourceReader>.Instance, new LiteFetchMemory(db));
+            TimeProvider.System, NullLogger<SourceReader>.Instance, new StoredFetchMemory(db));
         return (reader, fetcher, db);
     }
 

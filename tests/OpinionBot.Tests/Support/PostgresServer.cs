@@ -19,17 +19,7 @@ public sealed class PostgresServer
     private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databases;
 
-    private readonly string? _folder;
-    private readonly string? _binaries;
-    private readonly string? _user;
-
-    private PostgresServer(string adminConnectionString, string? folder = null, string? binaries = null, string? user = null)
-    {
-        AdminConnectionString = adminConnectionString;
-        _folder = folder;
-        _binaries = binaries;
-        _user = user;
-    }
+    private PostgresServer(string adminConnectionString) => AdminConnectionString = adminConnectionString;
 
     /// <summary>Why there is no server to test on (the reason shown for skipped tests), or null when there is one.</summary>
     public static string? Missing { get; } = FindMissing();
@@ -120,32 +110,37 @@ public sealed class PostgresServer
             }
 
             var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=60";
-            var server = new PostgresServer(connectionString, folder, binaries, user);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-            return server;
+            RemoveWhenTheRunEnds(folder, Path.Combine(binaries, "pg_ctl"), user);
+            return new PostgresServer(connectionString);
         }
     }
 
-    private void Stop()
+    /// <summary>
+    /// A detached shell waits for this test process to end (however it ends: the runner kills it without running exit
+    /// handlers), then stops the server and deletes its folder.
+    /// </summary>
+    private static void RemoveWhenTheRunEnds(string folder, string pgCtl, string? user)
     {
-        if (_folder is null || _binaries is null)
+        var stop = (user is null ? "" : $"runuser -u {user} -- ") + $"'{pgCtl}' -D '{folder}/data' -m immediate -w stop";
+        // Its output goes nowhere (the pipes to this process break when it ends) and hang-ups are ignored; the folder is
+        // removed again until it is gone, in case the server's last files were still being written.
+        var script = $"exec </dev/null >/dev/null 2>&1; trap '' HUP PIPE; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; " +
+            $"for i in 1 2 3 4 5; do rm -rf '{folder}'; [ -e '{folder}' ] || break; sleep 1; done";
+        var start = new ProcessStartInfo(NeedsFactAttribute.OnPath("setsid") ? "setsid" : "sh")
         {
-            return;
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (start.FileName == "setsid")
+        {
+            start.ArgumentList.Add("sh");
         }
 
-        try
-        {
-            NpgsqlConnection.ClearAllPools();
-            Run(Path.Combine(_binaries, "pg_ctl"), _user, "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop");
-        }
-        catch (InvalidOperationException)
-        {
-            // Already stopped; the folder goes anyway.
-        }
-        finally
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var watcher = Process.Start(start)!;
     }
 
     private static int FreePort()

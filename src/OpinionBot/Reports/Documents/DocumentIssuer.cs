@@ -34,7 +34,7 @@ public sealed class DocumentIssuer(
     {
         var settings = options.CurrentValue;
         var today = ZonedTime.LocalDate(time.GetUtcNow(), zone);
-        var issue = db.NextValue($"document-{kind}-{today.Year}");
+        var issue = db.Write(s => s.Counters.Next($"document-{kind}-{today.Year}"));
         var signer = settings.Signer.Trim().Length > 0 ? settings.Signer.Trim() : requestedBy;
         var classification = settings.Classification.Trim().Length > 0 ? settings.Classification.Trim() : null;
         return new DocumentHeading(settings.Unit.Trim(), today.Year, issue, signer, classification, today);

@@ -46,4 +46,16 @@ internal sealed class LiteFileStore(LiteDatabase database, LiteTransaction trans
         transaction.EnsureWritable();
         return database.FileStorage.Delete(id);
     }
+
+    public IReadOnlyList<StoredFile> List()
+    {
+        transaction.EnsureOpen();
+        return database.FileStorage.FindAll()
+            .OrderBy(file => file.Id, StringComparer.Ordinal)
+            .Select(file => new StoredFile(
+                file.Id,
+                file.Filename,
+                file.Metadata.ToDictionary(pair => pair.Key, pair => pair.Value.IsString ? pair.Value.AsString : pair.Value.ToString())))
+            .ToList();
+    }
 }
