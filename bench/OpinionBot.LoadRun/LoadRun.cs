@@ -27,6 +27,15 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     public async Task<int> RunAsync()
     {
         Directory.CreateDirectory(_folder);
+        if (options.TraceLoads)
+        {
+            // Which code loads which assembly: a loaded assembly stays mapped (and resident) for the life of the process.
+            // (The stack traces themselves load a few assemblies, so the figures of a traced run are a little higher.)
+            var loads = Path.Combine(Path.GetTempPath(), "opinionbot-loadrun-loads.txt");
+            File.WriteAllText(loads, "");
+            AppDomain.CurrentDomain.AssemblyLoad += (_, e) => File.AppendAllText(loads, $"== {e.LoadedAssembly.GetName().Name}\n{Environment.StackTrace}\n");
+        }
+
         try
         {
             await StartWorldAsync();
@@ -71,6 +80,16 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             if (options.Verbose)
             {
                 RssSampler.PrintTopMappings();
+                var smaps = Path.Combine(Path.GetTempPath(), $"opinionbot-loadrun-smaps-{count}.txt");
+                File.WriteAllText(smaps, File.ReadAllText("/proc/self/smaps"));
+                Console.WriteLine($"  (the whole map: {smaps})");
+                Console.WriteLine("  assemblies: " + string.Join(' ', AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal)));
+            }
+
+            if (options.LingerSeconds > 0)
+            {
+                Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
+                await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
             }
 
             var gc = GC.GetGCMemoryInfo();
@@ -173,7 +192,18 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         await using var bot = await StartBotAsync(path, 1, "every 1h", jitter: TimeSpan.Zero, politeness: false);
         await WaitAsync(() => bot.Timeliness.Finished >= 1, TimeSpan.FromMinutes(5));
         await Task.Delay(TimeSpan.FromSeconds(20));
-        Console.WriteLine($"hold: {options.Incidents} incidents, 1 source, 20 s after start: RSS {Mb(RssSampler.Current())} MB (peak during start {Mb(_rss.Peak)} MB)");
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"hold: {options.Incidents} incidents, 1 source, 20 s after start: RSS {Mb(RssSampler.Current())} MB (peak during start {Mb(_rss.Peak)} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB)");
+        if (options.Verbose)
+        {
+            RssSampler.PrintTopMappings();
+        }
+
+        if (options.LingerSeconds > 0)
+        {
+            Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
+            await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
+        }
     }
 
     private async Task<Bot> StartBotAsync(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
