@@ -37,11 +37,12 @@ public static class TestDatabases
 
     /// <summary>
     /// Points in-memory settings that name a LiteDB file (<c>Storage:Path</c>) at the database standing for it. Call it
-    /// on the settings before building the configuration.
+    /// on the settings before building the configuration. Settings that name a provider themselves keep it (a test about
+    /// the LiteDB file says <c>Storage:Provider=litedb</c>).
     /// </summary>
     public static Dictionary<string, string?> Use(Dictionary<string, string?> settings)
     {
-        if (Postgres && settings.TryGetValue("Storage:Path", out var path) && path is not null)
+        if (Postgres && !settings.ContainsKey("Storage:Provider") && settings.TryGetValue("Storage:Path", out var path) && path is not null)
         {
             settings["Storage:Provider"] = StorageOptions.Postgres;
             settings["Storage:ConnectionString"] = ConnectionString(path);

@@ -1,5 +1,6 @@
 using OpinionBot.Tests.Chat;
 using OpinionBot.Tests.Commands;
+using OpinionBot.Tests.EndToEnd;
 using Xunit;
 
 namespace OpinionBot.Tests.Support;
@@ -33,8 +34,14 @@ public sealed class TestDatabasesTests : IDisposable
             Assert.Equal(TestDatabases.Provider, bed.Database.Provider);
         }
 
-        await using var delivery = await DeliveryTestBed.StartAsync();
-        Assert.Equal(TestDatabases.Provider, delivery.Database.Provider);
+        await using (var delivery = await DeliveryTestBed.StartAsync())
+        {
+            Assert.Equal(TestDatabases.Provider, delivery.Database.Provider);
+        }
+
+        await using var bot = await BotHarness.CreateAsync();
+        await bot.StartAsync();
+        Assert.Equal(TestDatabases.Provider, bot.Database.Provider);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
