@@ -8,7 +8,10 @@ namespace OpinionBot.Tests.Support;
 /// The database a test bed opens: a LiteDB file at the path it names (the default), or, when the environment variable
 /// <c>OPINIONBOT_TEST_PROVIDER=postgres</c>, a fresh database of the test PostgreSQL server (<see cref="PostgresServer"/>)
 /// that stands for that path: the same path gives the same database, so restarts and "open the file again" work alike.
-/// Tests about the LiteDB file itself (backups, the engine, migration from it) open their files directly instead.
+/// Tests about the LiteDB file itself (backups, the engine, migration from it) open their files directly instead, or name
+/// <c>Storage:Provider=litedb</c> in their settings. The throwaway server takes its databases with it when the run ends;
+/// on an existing server (<c>OPINIONBOT_TEST_POSTGRES</c>) the <c>ob_test_*</c> databases are left behind (the test host
+/// is killed without exit handlers) and can be dropped by name.
 /// </summary>
 public static class TestDatabases
 {
