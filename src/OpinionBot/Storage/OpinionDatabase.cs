@@ -55,8 +55,14 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Goes up by one with every committed transaction that queued outbox messages: a cheap "anything new?".</summary>
     public long OutboxVersion => Interlocked.Read(ref _outboxVersion);
 
-    /// <summary>Transactions committed since the file was opened (each one is a flush to disk, the costly part of a write).</summary>
+    /// <summary>Transactions committed since the file was opened.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Flushes to disk since the file was opened: with LiteDB one flush serves every write that committed while the
+    /// previous one ran (group commit), so under load there are fewer flushes than commits.
+    /// </summary>
+    public long Flushes => _engine is LiteEngine lite ? lite.Flushes : Commits;
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
     public T Write<T>(Func<StoreSession, T> work) => Run(work, write: true);
@@ -141,10 +147,18 @@ public sealed class OpinionDatabase : IDisposable
             }
 
             touched = write && session.OutboxTouched;
-            if (touched)
-            {
-                Interlocked.Increment(ref _outboxVersion);
-            }
+        }
+
+        if (write)
+        {
+            // Outside the lock, so writers committing meanwhile share this flush; nobody hears of the write (the
+            // caller, the sender woken below) before it is on disk.
+            _engine.WaitDurable();
+        }
+
+        if (touched)
+        {
+            Interlocked.Increment(ref _outboxVersion);
         }
 
         if (touched)
