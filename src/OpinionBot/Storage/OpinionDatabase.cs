@@ -70,6 +70,13 @@ public sealed class OpinionDatabase : IDisposable
     public void Write(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true);
 
     /// <summary>
+    /// Like <see cref="Write(Action{StoreSession})"/>, but returns once committed, without waiting for the disk: for a
+    /// write whose loss in a crash is harmless and visible, such as the sender's "delivered" mark (the message, marked
+    /// as being sent by a durable write before the call, would go again headed 重发). A later durable write covers it.
+    /// </summary>
+    public void WriteWithoutWaitingForDisk(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true, durable: false);
+
+    /// <summary>
     /// Runs a read on a consistent view; results must be materialised inside. Inside a write it reads that write's
     /// session. The stores refuse changes here.
     /// </summary>
@@ -102,7 +109,7 @@ public sealed class OpinionDatabase : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    private T Run<T>(Func<StoreSession, T> work, bool write)
+    private T Run<T>(Func<StoreSession, T> work, bool write, bool durable = true)
     {
         T result;
         bool touched;
@@ -149,7 +156,7 @@ public sealed class OpinionDatabase : IDisposable
             touched = write && session.OutboxTouched;
         }
 
-        if (write)
+        if (write && durable)
         {
             // Outside the lock, so writers committing meanwhile share this flush; nobody hears of the write (the
             // caller, the sender woken below) before it is on disk.
