@@ -12,11 +12,6 @@ public sealed class LiteEngine : IStorageEngine
     private readonly FileStream? _data;
     private readonly FileStream? _log;
     private readonly GroupFlush? _flush;
-    private readonly Func<long>? _logEnd;
-
-    // Where this thread's last commit left the log, for its WaitDurable right after.
-    [ThreadStatic]
-    private static (long Generation, long End) t_committed;
 
     public LiteEngine(string path)
     {
@@ -38,8 +33,7 @@ public sealed class LiteEngine : IStorageEngine
             _data = Open(path);
             _log = Open(LogFileOf(path));
             _flush = new GroupFlush(_log);
-            Database = new LiteDatabase(new DataStream(_data), Mapper, new LogStream(_log, _flush.Written, _flush.Truncated));
-            _logEnd = LiteWriterQueue.LogEnd(Database);
+            Database = new LiteDatabase(new DataStream(_data), Mapper, new LogStream(_log, _flush));
         }
 
         foreach (var table in Tables.All)
@@ -76,16 +70,7 @@ public sealed class LiteEngine : IStorageEngine
     }
 
     /// <summary>Waits until every committed transaction is on disk; writers share one flush (see <see cref="GroupFlush"/>).</summary>
-    public void WaitDurable() => _flush?.WaitDurable(t_committed);
-
-    /// <summary>Called inside the lock right after LiteDB committed: where this commit's pages end in the log.</summary>
-    internal void Committed()
-    {
-        if (_flush is not null && _logEnd is not null)
-        {
-            t_committed = _flush.Mark(_logEnd());
-        }
-    }
+    public void WaitDurable() => _flush?.WaitDurable();
 
     /// <summary>Flushes of the log to disk so far (one may serve many commits).</summary>
     public long Flushes => _flush?.Flushes ?? 0;
@@ -165,7 +150,6 @@ internal sealed class LiteTransaction : IEngineTransaction
         if (_write)
         {
             _engine.Database.Commit();
-            _engine.Committed();
         }
     }
 
