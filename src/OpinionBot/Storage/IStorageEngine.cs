@@ -16,9 +16,9 @@ public interface IStorageEngine : IDisposable
     void CopyTo(string target);
 
     /// <summary>
-    /// Returns once every transaction committed so far is on disk. Called after a write has left the storage lock, so
-    /// writers waiting at the same time share one flush (group commit); providers whose commit already waits for the
-    /// disk need do nothing.
+    /// Flushes committed transactions to disk (LiteDB: what its writer thread has written so far). Called after a write
+    /// has left the storage lock, so writers waiting at the same time share one flush (group commit); providers whose
+    /// commit already waits for the disk need do nothing.
     /// </summary>
     void WaitDurable()
     {

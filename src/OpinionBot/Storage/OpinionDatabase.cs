@@ -158,8 +158,8 @@ public sealed class OpinionDatabase : IDisposable
 
         if (write && durable)
         {
-            // Outside the lock, so writers committing meanwhile share this flush; nobody hears of the write (the
-            // caller, the sender woken below) before it is on disk.
+            // Outside the lock, so writers committing meanwhile share this flush; the caller and the sender woken
+            // below hear of the write after it.
             _engine.WaitDurable();
         }
 

@@ -1,12 +1,13 @@
 namespace OpinionBot.Storage.LiteDb;
 
 /// <summary>
-/// Group commit for LiteDB's log file. LiteDB flushes the log to disk (fsync) inside every commit, while the writer
-/// holds the one storage lock: on a slow disk each check's write held the lock for tens to hundreds of milliseconds,
-/// nearly all of it waiting for the disk. Here the log is a <see cref="LogStream"/> whose commit-time flush only hands
-/// the pages to the operating system (which already keeps them through a crash of the process); the writer then
-/// leaves the lock and waits in <see cref="WaitDurable"/>, where one fsync covers every transaction committed before
-/// it began, so concurrent writers share one flush. Nobody is told a write succeeded before it is on disk.
+/// Group commit for LiteDB's log file. With LiteDB's own files, each check's write held the one storage lock ~120 ms on
+/// a slow shared disk, nearly all of it in the commit waiting on the log's fsync. Here the log is a
+/// <see cref="LogStream"/> whose flush only hands the pages to the operating system; the committing thread leaves the
+/// lock and then waits in <see cref="WaitDurable"/>, where one fsync covers everything written to the log before it
+/// began, so concurrent writers share one flush. Caveat (LiteDB 5.0.20, as before this class): LiteDB's commit queues
+/// its pages for LiteDB's own writer thread and returns, so pages that thread has not written yet are covered by the
+/// next flush, not this one.
 /// </summary>
 internal sealed class GroupFlush(FileStream log)
 {
@@ -21,7 +22,7 @@ internal sealed class GroupFlush(FileStream log)
     /// <summary>The log was written to (called by <see cref="LogStream"/> after the bytes went to the OS).</summary>
     public void Written() => Interlocked.Increment(ref _written);
 
-    /// <summary>Returns once everything written to the log before this call is on disk.</summary>
+    /// <summary>Returns once everything written to the log before this call (by LiteDB's writer thread) is on disk.</summary>
     public void WaitDurable()
     {
         var target = Interlocked.Read(ref _written);

@@ -69,7 +69,7 @@ public sealed class LiteEngine : IStorageEngine
         File.Copy(_path, target, overwrite: false);
     }
 
-    /// <summary>Waits until every committed transaction is on disk; writers share one flush (see <see cref="GroupFlush"/>).</summary>
+    /// <summary>Flushes what LiteDB has written to the log; writers share one flush (see <see cref="GroupFlush"/>).</summary>
     public void WaitDurable() => _flush?.WaitDurable();
 
     /// <summary>Flushes of the log to disk so far (one may serve many commits).</summary>
@@ -91,7 +91,7 @@ public sealed class LiteEngine : IStorageEngine
         }
     }
 
-    /// <summary>Unbuffered, so every write reaches the OS at once (a crash of the process loses nothing committed).</summary>
+    /// <summary>Unbuffered, so every page LiteDB's writer thread writes reaches the OS at once.</summary>
     private static FileStream Open(string file) =>
         new(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
 
