@@ -101,7 +101,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     private async Task RoundsAsync()
     {
         await PostAsync("/control/etags?on=false");
-        await PostAsync("/control/new?threads=40&matchEvery=40");
+        await PostAsync("/control/new?threads=40&matchEvery=40&probeEvery=100");
         _rss.Reset();
         var before = await StatsAsync();
         var path = Database("rounds");
@@ -119,8 +119,11 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             var drained = Stopwatch.StartNew();
             await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(10));
             var after = await StatsAsync();
+            var probes = after.ProbeLatenciesMs.Skip(before.ProbeLatenciesMs.Length).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rounds: {after.Cards - before.Cards} cards for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
+                $"rounds: {after.Cards - before.Cards} cards (digests included) for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rounds: {probes.Length} 重大 probes (1 board in 100, never digested) while the cold round ran{Percentiles(probes)}"));
         }
 
         Console.WriteLine($"rounds: peak RSS {Mb(_rss.Peak)} MB");
@@ -130,6 +133,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     {
         var stats = await StatsAsync();
         var finished = bot.Timeliness.Finished;
+        var (commits, flushes) = (bot.Database.Commits, bot.Database.Flushes);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         if (trigger)
@@ -144,7 +148,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"round {name}: {options.Sources} checks in {checkedIn.TotalSeconds:0.00} s = {options.Sources / checkedIn.TotalSeconds:0} pages/s; " +
             $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page (the sender's work included); served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
-            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}"));
+            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}; {bot.Database.Commits - commits} commits in {bot.Database.Flushes - flushes} disk flushes"));
     }
 
     /// <summary>Every source every 60 s on many hosts, ~2,000 new matching items a minute, default politeness.</summary>
@@ -234,6 +238,9 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             settings["Fetching:MaxConcurrencyPerHost"] = "8";
         }
 
+        settings[$"Topics:{LoadWords.Topics}:Name"] = "重大专题";
+        settings[$"Topics:{LoadWords.Topics}:Grade"] = "Major";
+        settings[$"Topics:{LoadWords.Topics}:Keywords:0"] = LoadWords.Probe;
         for (var t = 0; t < LoadWords.Topics; t++)
         {
             settings[$"Topics:{t}:Name"] = $"专题{t}";
@@ -348,11 +355,9 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     {
         public CheckTimeliness Timeliness { get; } = host.Services.GetRequiredService<CheckTimeliness>();
 
-        public int PendingOutbox()
-        {
-            var db = host.Services.GetRequiredService<OpinionDatabase>();
-            return db.Read(s => s.Outbox.WaitingCount());
-        }
+        public OpinionDatabase Database { get; } = host.Services.GetRequiredService<OpinionDatabase>();
+
+        public int PendingOutbox() => Database.Read(s => s.Outbox.WaitingCount());
 
         public async Task TriggerAllAsync(int sources)
         {
