@@ -15,12 +15,19 @@ internal sealed class ListPages(int boards)
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private readonly long[] _newest = new long[boards];
+    private readonly long[] _probe = new long[boards];
     private readonly Lock _gate = new();
     private DateTimeOffset _steadySince;
     private double _steadyPerMinute;
 
     /// <summary>One in this many threads of a round matches a topic (1: all).</summary>
     public int MatchEvery { get; set; } = 8;
+
+    /// <summary>
+    /// In a round, one board in this many gets a 重大 thread as its newest (0: none): probes of how fast a card that is
+    /// never folded into a digest arrives while the round's other incidents flood the team chat.
+    /// </summary>
+    public int ProbeEvery { get; set; }
 
     /// <summary>Whether pages carry an ETag and answer If-None-Match with 304.</summary>
     public bool ETags { get; set; }
@@ -33,6 +40,7 @@ internal sealed class ListPages(int boards)
             for (var b = 0; b < _newest.Length; b++)
             {
                 _newest[b] += threads;
+                _probe[b] = ProbeEvery > 0 && b % ProbeEvery == 0 ? _newest[b] : 0;
             }
         }
     }
@@ -79,7 +87,10 @@ internal sealed class ListPages(int boards)
     /// <summary>Thread ids are unique over all boards: board × 10⁹ + number.</summary>
     public static long ThreadId(int board, long number) => board * 1_000_000_000L + number;
 
-    public bool Matches(int board, long number) => _steadyPerMinute > 0 || (board * 31 + number) % MatchEvery == 0;
+    public bool Matches(int board, long number) => _steadyPerMinute > 0 || (board * 31 + number) % MatchEvery == 0 || IsProbe(board, number);
+
+    /// <summary>Whether this thread is a round's 重大 probe (see <see cref="ProbeEvery"/>).</summary>
+    public bool IsProbe(int board, long number) => number > 0 && _probe[board] == number;
 
     public byte[] Render(int board, long newest, DateTimeOffset now)
     {
@@ -93,7 +104,8 @@ internal sealed class ListPages(int boards)
         {
             var id = ThreadId(board, n);
             // Each thread its own story: a distinct run of characters, so the story clustering keeps them apart.
-            var title = Matches(board, n)
+            var title = IsProbe(board, n) ? $"【{id}】{LoadWords.Probe}：{LoadWords.Distinct(id)}"
+                : Matches(board, n)
                 ? $"【{id}】{LoadWords.Keywords[(int)((board * 7919L + n) % LoadWords.Keywords.Count)]}：{LoadWords.Distinct(id)}"
                 : $"【{id}】{LoadWords.Neutral}{LoadWords.Distinct(id)}";
             html.Append("<tbody id=\"normalthread_").Append(id).Append("\"><tr><th class=\"common\"><a href=\"/forum.php?mod=viewthread&amp;tid=")

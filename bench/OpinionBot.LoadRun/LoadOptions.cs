@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OpinionBot.LoadRun;
 
-internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder)
+internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder, int LingerSeconds, bool TraceLoads)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -20,6 +20,8 @@ internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, strin
             int.Parse(Value("--incidents", "100000"), CultureInfo.InvariantCulture),
             args.Contains("--world"),
             args.Contains("--verbose"),
-            Value("--db-dir", Path.GetTempPath()));
+            Value("--db-dir", Path.GetTempPath()),
+            int.Parse(Value("--linger", "0"), CultureInfo.InvariantCulture),
+            args.Contains("--trace-loads"));
     }
 }

@@ -27,6 +27,15 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     public async Task<int> RunAsync()
     {
         Directory.CreateDirectory(_folder);
+        if (options.TraceLoads)
+        {
+            // Which code loads which assembly: a loaded assembly stays mapped (and resident) for the life of the process.
+            // (The stack traces themselves load a few assemblies, so the figures of a traced run are a little higher.)
+            var loads = Path.Combine(Path.GetTempPath(), "opinionbot-loadrun-loads.txt");
+            File.WriteAllText(loads, "");
+            AppDomain.CurrentDomain.AssemblyLoad += (_, e) => File.AppendAllText(loads, $"== {e.LoadedAssembly.GetName().Name}\n{Environment.StackTrace}\n");
+        }
+
         try
         {
             await StartWorldAsync();
@@ -71,6 +80,16 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             if (options.Verbose)
             {
                 RssSampler.PrintTopMappings();
+                var smaps = Path.Combine(Path.GetTempPath(), $"opinionbot-loadrun-smaps-{count}.txt");
+                File.WriteAllText(smaps, File.ReadAllText("/proc/self/smaps"));
+                Console.WriteLine($"  (the whole map: {smaps})");
+                Console.WriteLine("  assemblies: " + string.Join(' ', AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal)));
+            }
+
+            if (options.LingerSeconds > 0)
+            {
+                Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
+                await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
             }
 
             var gc = GC.GetGCMemoryInfo();
@@ -82,7 +101,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     private async Task RoundsAsync()
     {
         await PostAsync("/control/etags?on=false");
-        await PostAsync("/control/new?threads=40&matchEvery=40");
+        await PostAsync("/control/new?threads=40&matchEvery=40&probeEvery=100");
         _rss.Reset();
         var before = await StatsAsync();
         var path = Database("rounds");
@@ -100,8 +119,11 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             var drained = Stopwatch.StartNew();
             await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(10));
             var after = await StatsAsync();
+            var probes = after.ProbeLatenciesMs.Skip(before.ProbeLatenciesMs.Length).ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rounds: {after.Cards - before.Cards} cards for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
+                $"rounds: {after.Cards - before.Cards} cards (digests included) for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rounds: {probes.Length} 重大 probes (1 board in 100, never digested) while the cold round ran{Percentiles(probes)}"));
         }
 
         Console.WriteLine($"rounds: peak RSS {Mb(_rss.Peak)} MB");
@@ -111,6 +133,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     {
         var stats = await StatsAsync();
         var finished = bot.Timeliness.Finished;
+        var (commits, flushes) = (bot.Database.Commits, bot.Database.Flushes);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         if (trigger)
@@ -125,7 +148,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"round {name}: {options.Sources} checks in {checkedIn.TotalSeconds:0.00} s = {options.Sources / checkedIn.TotalSeconds:0} pages/s; " +
             $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page (the sender's work included); served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
-            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}"));
+            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}; {bot.Database.Commits - commits} commits in {bot.Database.Flushes - flushes} disk flushes"));
     }
 
     /// <summary>Every source every 60 s on many hosts, ~2,000 new matching items a minute, default politeness.</summary>
@@ -173,7 +196,18 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         await using var bot = await StartBotAsync(path, 1, "every 1h", jitter: TimeSpan.Zero, politeness: false);
         await WaitAsync(() => bot.Timeliness.Finished >= 1, TimeSpan.FromMinutes(5));
         await Task.Delay(TimeSpan.FromSeconds(20));
-        Console.WriteLine($"hold: {options.Incidents} incidents, 1 source, 20 s after start: RSS {Mb(RssSampler.Current())} MB (peak during start {Mb(_rss.Peak)} MB)");
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"hold: {options.Incidents} incidents, 1 source, 20 s after start: RSS {Mb(RssSampler.Current())} MB (peak during start {Mb(_rss.Peak)} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB)");
+        if (options.Verbose)
+        {
+            RssSampler.PrintTopMappings();
+        }
+
+        if (options.LingerSeconds > 0)
+        {
+            Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
+            await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
+        }
     }
 
     private async Task<Bot> StartBotAsync(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
@@ -204,6 +238,9 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             settings["Fetching:MaxConcurrencyPerHost"] = "8";
         }
 
+        settings[$"Topics:{LoadWords.Topics}:Name"] = "重大专题";
+        settings[$"Topics:{LoadWords.Topics}:Grade"] = "Major";
+        settings[$"Topics:{LoadWords.Topics}:Keywords:0"] = LoadWords.Probe;
         for (var t = 0; t < LoadWords.Topics; t++)
         {
             settings[$"Topics:{t}:Name"] = $"专题{t}";
@@ -318,11 +355,9 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     {
         public CheckTimeliness Timeliness { get; } = host.Services.GetRequiredService<CheckTimeliness>();
 
-        public int PendingOutbox()
-        {
-            var db = host.Services.GetRequiredService<OpinionDatabase>();
-            return db.Read(s => s.Outbox.WaitingCount());
-        }
+        public OpinionDatabase Database { get; } = host.Services.GetRequiredService<OpinionDatabase>();
+
+        public int PendingOutbox() => Database.Read(s => s.Outbox.WaitingCount());
 
         public async Task TriggerAllAsync(int sources)
         {

@@ -10,6 +10,9 @@ internal static class LoadWords
 
     public static IReadOnlyList<string> Keywords { get; } = Create();
 
+    /// <summary>The keyword of the one 重大 topic (characters used nowhere else): the rounds' probes carry it.</summary>
+    public const string Probe = "鲸鲨鳄鳗";
+
     /// <summary>Filler that matches no topic: letters outside the keyword alphabet.</summary>
     public const string Neutral = "ＡＢ今晨雾霭渐散诸君闲谈琐碎趣闻";
 

@@ -24,6 +24,8 @@ internal static partial class World
         var pages = new ListPages(boards);
         var firstServed = new ConcurrentDictionary<long, long>();
         var latencies = new ConcurrentQueue<double>(); // in arrival order: phases read what came after a mark
+        var probes = new ConcurrentDictionary<long, bool>();
+        var probeLatencies = new ConcurrentQueue<double>();
         long served = 0, notModified = 0, cards = 0, calls = 0;
         var requests = new BoardRequests(boards);
         var nextMessage = 0;
@@ -60,6 +62,11 @@ internal static partial class World
                 {
                     firstServed.TryAdd(ListPages.ThreadId(board, n), stamp);
                 }
+
+                if (pages.IsProbe(board, n))
+                {
+                    probes.TryAdd(ListPages.ThreadId(board, n), true);
+                }
             }
 
             if (pages.ETags)
@@ -72,16 +79,17 @@ internal static partial class World
         app.MapGet("/forum.php", (long tid) => Results.Bytes(ListPages.Thread(tid), "text/html; charset=utf-8"));
 
         // Control, on 127.0.0.1 only.
-        app.MapPost("/control/new", (int threads, int matchEvery) =>
+        app.MapPost("/control/new", (int threads, int matchEvery, int? probeEvery) =>
         {
             pages.MatchEvery = Math.Max(1, matchEvery);
+            pages.ProbeEvery = Math.Max(0, probeEvery ?? 0);
             pages.NewThreads(threads);
         });
         app.MapPost("/control/etags", (bool on) => pages.ETags = on);
         app.MapPost("/control/steady", (double perMinute) => pages.Steady(perMinute));
         app.MapGet("/control/stats", () => Results.Json(new WorldStats(
             Interlocked.Read(ref served), Interlocked.Read(ref notModified), Interlocked.Read(ref cards), Interlocked.Read(ref calls),
-            [.. latencies], requests.Summary(DateTimeOffset.UtcNow))));
+            [.. latencies], [.. probeLatencies], requests.Summary(DateTimeOffset.UtcNow))));
         app.MapPost("/control/reset-requests", () => requests.Reset(DateTimeOffset.UtcNow));
         app.MapPost("/control/reset-latencies", () => latencies.Clear());
 
@@ -105,9 +113,16 @@ internal static partial class World
                 var any = false;
                 foreach (Match match in ThreadMark().Matches(text))
                 {
-                    if (firstServed.TryRemove(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), out var at))
+                    var thread = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (firstServed.TryRemove(thread, out var at))
                     {
-                        latencies.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                        var ms = System.Diagnostics.Stopwatch.GetElapsedTime(at, now).TotalMilliseconds;
+                        latencies.Enqueue(ms);
+                        if (probes.ContainsKey(thread))
+                        {
+                            probeLatencies.Enqueue(ms);
+                        }
+
                         any = true;
                     }
                 }
@@ -161,7 +176,7 @@ internal static partial class World
 
 internal sealed record WorldAddresses(string Control, string[] Hosts);
 
-internal sealed record WorldStats(long Served, long NotModified, long Cards, long Calls, double[] CardLatenciesMs, RequestSummary Requests);
+internal sealed record WorldStats(long Served, long NotModified, long Cards, long Calls, double[] CardLatenciesMs, double[] ProbeLatenciesMs, RequestSummary Requests);
 
 /// <param name="Boards">Boards asked for at least once since the reset.</param>
 /// <param name="FewestRequests">The least any board was asked for since the reset.</param>

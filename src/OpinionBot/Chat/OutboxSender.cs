@@ -202,7 +202,10 @@ public sealed class OutboxSender(
             // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
             attempt.Begin(message);
             var messageId = await delivery.DeliverAsync(message, cancellationToken);
-            db.Write(s =>
+
+            // Not waiting for the disk here: lost in a crash, the mark only makes the message go again headed 重发 (its
+            // "sending" mark above was on disk before the call); the next message's mark flushes this one too.
+            db.WriteWithoutWaitingForDisk(s =>
             {
                 if (message.IncidentId is { } incidentId && messageId is { } sent &&
                     s.Cards.Find(incidentId, message.ChatId) is { } placement)

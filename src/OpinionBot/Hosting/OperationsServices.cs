@@ -37,6 +37,9 @@ public static class OperationsServices
         services.AddHttpClient("telegram").AddHttpMessageHandler<TelegramTraffic>();
         services.AddHostedService<MonitoringListener>();
 
+        // Memory: what a burst of work leaves behind goes back to the system once the worker is quiet again.
+        services.AddHostedService<IdleMemoryTrim>();
+
         // Backups: /backup and Storage:BackupEvery.
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();

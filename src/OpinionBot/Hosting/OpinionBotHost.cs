@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Core;
 using Serilog.Core.Enrichers;
+using Serilog.Settings.Configuration;
 
 namespace OpinionBot.Hosting;
 
@@ -24,8 +25,14 @@ public static class OpinionBotHost
 
         // The host keeps its own logger rather than taking over the static Log.Logger: with several hosts in one process
         // (the end-to-end tests), each host's log must go to its own sinks.
+        // The sink assemblies are named, so Serilog does not scan the dependency manifest for them (that loads and keeps
+        // Microsoft.Extensions.DependencyModel and the parsed manifest for nothing): Console, File and the compact JSON
+        // formatter are what the worker ships; "Using" in the settings still adds others.
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+                typeof(FileLoggerConfigurationExtensions).Assembly,
+                typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly))
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With(NodeName(builder.Configuration)), preserveStaticLogger: true);

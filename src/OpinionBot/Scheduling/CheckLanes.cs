@@ -57,6 +57,23 @@ public sealed class CheckLanes : IHostedService, IDisposable
         _perHost = Math.Max(1, fetching.Value.MaxConcurrencyPerHost);
         var slots = Math.Max(1, scheduling.Value.MaxConcurrentChecks);
         _slots = new SemaphoreSlim(slots, slots);
+        KeepThreadsFor(slots);
+    }
+
+    /// <summary>
+    /// A check's write waits for the storage lock on its thread-pool thread. With every slot busy in a cold round the
+    /// pool's few starting threads were all waiting there, and the sender, the HTTP completions and the next fetches
+    /// queued behind the pool's slow growth (one thread about every half second): a 重大 card took seconds. The pool
+    /// starts with a thread for each slot and some to spare.
+    /// </summary>
+    private static void KeepThreadsFor(int slots)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        var wanted = slots + (Environment.ProcessorCount * 2) + 8;
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completions);
+        }
     }
 
     /// <summary>Checks waiting for a lane or a slot now.</summary>

@@ -14,6 +14,15 @@ public interface IStorageEngine : IDisposable
 
     /// <summary>A consistent copy of everything to one file (LiteDB); providers that cannot say so.</summary>
     void CopyTo(string target);
+
+    /// <summary>
+    /// Flushes committed transactions to disk (LiteDB: what its writer thread has written so far). Called after a write
+    /// has left the storage lock, so writers waiting at the same time share one flush (group commit); providers whose
+    /// commit already waits for the disk need do nothing.
+    /// </summary>
+    void WaitDurable()
+    {
+    }
 }
 
 /// <summary>One transaction of an engine. Tables and files obtained from it refuse to work once it has ended.</summary>

@@ -51,13 +51,26 @@ public sealed class OpinionDatabase : IDisposable
     /// <summary>Goes up by one with every committed transaction that queued outbox messages: a cheap "anything new?".</summary>
     public long OutboxVersion => Interlocked.Read(ref _outboxVersion);
 
-    /// <summary>Transactions committed since the file was opened (each one is a flush to disk, the costly part of a write).</summary>
+    /// <summary>Transactions committed since the file was opened.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Flushes to disk since the file was opened: with LiteDB one flush serves every write that committed while the
+    /// previous one ran (group commit), so under load there are fewer flushes than commits.
+    /// </summary>
+    public long Flushes => _engine is LiteEngine lite ? lite.Flushes : Commits;
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
     public T Write<T>(Func<StoreSession, T> work) => Run(work, write: true);
 
     public void Write(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true);
+
+    /// <summary>
+    /// Like <see cref="Write(Action{StoreSession})"/>, but returns once committed, without waiting for the disk: for a
+    /// write whose loss in a crash is harmless and visible, such as the sender's "delivered" mark (the message, marked
+    /// as being sent by a durable write before the call, would go again headed 重发). A later durable write covers it.
+    /// </summary>
+    public void WriteWithoutWaitingForDisk(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true, durable: false);
 
     /// <summary>
     /// Runs a read on a consistent view; results must be materialised inside. Inside a write it reads that write's
@@ -92,7 +105,7 @@ public sealed class OpinionDatabase : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    private T Run<T>(Func<StoreSession, T> work, bool write)
+    private T Run<T>(Func<StoreSession, T> work, bool write, bool durable = true)
     {
         T result;
         bool touched;
@@ -137,10 +150,18 @@ public sealed class OpinionDatabase : IDisposable
             }
 
             touched = write && session.OutboxTouched;
-            if (touched)
-            {
-                Interlocked.Increment(ref _outboxVersion);
-            }
+        }
+
+        if (write && durable)
+        {
+            // Outside the lock, so writers committing meanwhile share this flush; the caller and the sender woken
+            // below hear of the write after it.
+            _engine.WaitDurable();
+        }
+
+        if (touched)
+        {
+            Interlocked.Increment(ref _outboxVersion);
         }
 
         if (touched)

@@ -48,7 +48,7 @@ public sealed class CrashDuplicateTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task TwentyKillsDuringAHundredCards_NoneLost_EveryDoubleMarked()
     {
         var database = Path.Combine(_folder, "opinionbot.db");
-        using (var db = new OpinionDatabase(database))
+        using (var db = TestDatabases.Open(database))
         {
             var outbox = new Outbox(db, TimeProvider.System);
             db.Write(_ =>
@@ -156,14 +156,14 @@ public sealed class CrashDuplicateTests(ITestOutputHelper output) : IAsyncLifeti
                  {
                      "exec", dll,
                      "--Telegram:Token=" + _api.Token, "--Telegram:ApiBaseUrl=" + _api.BaseUrl, "--Telegram:PollTimeoutSeconds=1",
-                     "--Storage:Path=" + database, "--Chats:Team=" + TeamChat,
+                     "--Chats:Team=" + TeamChat,
                      "--Sources:0:Name=测试源", "--Sources:0:Kind=feed",
                      "--Sources:0:Url=" + _site.BaseUrl + "/feed.xml", "--Sources:0:Schedule=every 1h",
                      // Pacing would spread 100 cards over five minutes; the test is about crashes, not the flood limits.
                      "--Delivery:GroupMessagesPerMinute=100000", "--Delivery:MessagesPerSecond=100000",
                      "--Delivery:DigestAbove=100000",
                      "--Fetching:AllowList:0=127.0.0.0/8", "--Serilog:MinimumLevel:Default=Warning",
-                 })
+                 }.Concat(TestDatabases.Arguments(database)))
         {
             start.ArgumentList.Add(argument);
         }

@@ -46,7 +46,7 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
     [Fact]
     public async Task MessageLeftSendingByACrash_IsResentMarked_ButAnEditAndAnUntriedMessageAreNot()
     {
-        using (var db = new OpinionDatabase(_bot.DatabasePath))
+        using (var db = TestDatabases.Open(_bot.DatabasePath))
         {
             var outbox = new Outbox(db, TimeProvider.System);
             db.Write(s =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Chat;
@@ -18,7 +19,7 @@ public sealed class MigrationOptionsLockTests : IDisposable
     [Fact]
     public async Task ChatsOptions_BuiltOnAnotherThread_WhileAWriteReadsThem_DoNotDeadlock()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "m.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "m.db"));
         db.Write(s => s.Chats.RecordMove(new ChatMove { Id = -100, NewId = -200, At = DateTimeOffset.UnixEpoch }));
         using var readerStarted = new ManualResetEventSlim();
         using var building = new ManualResetEventSlim();

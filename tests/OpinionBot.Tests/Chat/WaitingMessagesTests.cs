@@ -1,5 +1,6 @@
 using OpinionBot.Chat;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Chat;
@@ -13,7 +14,7 @@ public sealed class WaitingMessagesTests : IDisposable
     [Fact]
     public void Refresh_AfterAReset_HoldsEveryWaitingMessageAgain_ButReportsOnlyTheOnesNeverSeen()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "w.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "w.db"));
         var outbox = new Outbox(db, TimeProvider.System);
         db.Write(_ =>
         {

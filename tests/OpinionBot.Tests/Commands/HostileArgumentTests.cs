@@ -3,6 +3,7 @@ using OpinionBot.Duty;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Tests.EndToEnd;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Commands;
@@ -72,7 +73,7 @@ public sealed class HostileArgumentTests : IAsyncLifetime
     public void ShorterShiftInsideALongOne_WhenItEnds_TheLongShiftResumesAsANewTurn()
     {
         var folder = Directory.CreateTempSubdirectory("opinionbot-roster").FullName;
-        using var db = new OpinionDatabase(Path.Combine(folder, "roster.db"));
+        using var db = TestDatabases.Open(Path.Combine(folder, "roster.db"));
         var day = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
         var clock = new FakeTimeProvider(day);
         db.Write(s =>

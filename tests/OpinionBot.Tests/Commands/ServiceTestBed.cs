@@ -9,6 +9,7 @@ using OpinionBot.Matching;
 using OpinionBot.People;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Commands;
 
@@ -46,7 +47,7 @@ public sealed class ServiceTestBed : IDisposable
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Use(settings)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Time);

@@ -99,7 +99,7 @@ public sealed class BotHarness : IAsyncDisposable
         // Its own (empty) settings file: whatever appsettings.json lies in the test's working directory is not read.
         var file = Path.Combine(_folder, "appsettings.json");
         File.WriteAllText(file, "{}");
-        var builder = OpinionBotHost.CreateBuilder(["--config", file], config => config.AddInMemoryCollection(settings));
+        var builder = OpinionBotHost.CreateBuilder(["--config", file], config => config.AddInMemoryCollection(TestDatabases.Use(settings)));
         _host = builder.Build();
         await _host.StartAsync();
     }

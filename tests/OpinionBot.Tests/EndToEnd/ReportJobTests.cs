@@ -66,7 +66,7 @@ public sealed class ReportJobTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var local = ZonedTime.Local(now, Zone);
         // The bot has scheduled reports since two minutes ago, and today's daily run was a minute ago.
-        using (var db = new OpinionDatabase(_bot.DatabasePath))
+        using (var db = TestDatabases.Open(_bot.DatabasePath))
         {
             db.Write(s => s.Counters.Set(ReportJobs.SinceKey, now.AddMinutes(-2).UtcTicks));
         }

@@ -25,7 +25,7 @@ public sealed class IncidentTestBed : IDisposable
 
     private void Build()
     {
-        Database = new OpinionDatabase(Path.Combine(_folder, "test.db"));
+        Database = TestDatabases.Open(Path.Combine(_folder, "test.db"));
         Service = new IncidentService(Database, Events, Time, Zone, Monitor(Deadlines), Monitor(Escalation), new DepartmentLookup(Monitor(Monitoring)));
         Watch = new DeadlineWatch(Database, Service, Events, Monitor(Deadlines), Monitor(Escalation), Time);
     }

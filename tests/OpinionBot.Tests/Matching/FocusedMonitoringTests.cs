@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using OpinionBot.Text;
 using Xunit;
 
@@ -29,7 +30,7 @@ public sealed class FocusedMonitoringTests : IDisposable
     public void Watch_IncidentTerms_MatchUntilTheyExpire()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
-        using var database = new OpinionDatabase(Path.Combine(_directory, "watch.db"));
+        using var database = TestDatabases.Open(Path.Combine(_directory, "watch.db"));
         var matcher = new TopicMatcher([new TopicDefinition { Name = "欠薪", Keywords = ["欠薪"] }]);
         var options = new MatchingOptions { WatchDays = 3 };
         var focus = new FocusedMonitoring(database, matcher, time, options, Strings.Chinese);

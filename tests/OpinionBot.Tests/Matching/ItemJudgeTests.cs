@@ -4,6 +4,7 @@ using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Matching;
@@ -72,12 +73,12 @@ public sealed class ItemJudgeTests
 
     private static ServiceProvider Services()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Use(new Dictionary<string, string?>
         {
             ["Topics:0:Name"] = "欠薪",
             ["Topics:0:Rule"] = "(拖欠|欠薪|讨薪)+(工资|农民工)",
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), $"opinionbot-judge-{Guid.NewGuid():N}.db"),
-        }).Build();
+        })).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOpinionBot(configuration);

@@ -29,7 +29,7 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _site = await TestSite.StartAsync();
-        _db = new OpinionDatabase(Path.Combine(_folder, "bot.db"));
+        _db = TestDatabases.Open(Path.Combine(_folder, "bot.db"));
         _fetcher = new SafeFetcher(Options.Create(new FetchingOptions { AllowList = ["127.0.0.0/8"], MinIntervalPerHost = TimeSpan.Zero }), TimeProvider.System);
         _store = new EvidenceStore(_db, Options.Create(Settings), TimeProvider.System);
         _backup = new EvidenceBackup(_db, _store, _fetcher, new SourceCatalog(_db, new FixedMonitor(new MonitoringOptions()), TimeProvider.System), TimeProvider.System,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Reports;
@@ -20,7 +21,7 @@ public sealed class EvidenceStoreTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private OpinionDatabase Open() => new(Path.Combine(_folder, "bot.db"));
+    private OpinionDatabase Open() => TestDatabases.Open(Path.Combine(_folder, "bot.db"));
 
     private EvidenceStore Store(OpinionDatabase db) => new(db, Options.Create(Settings), _time);
 

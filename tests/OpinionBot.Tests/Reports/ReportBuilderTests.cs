@@ -80,7 +80,7 @@ public sealed class ReportBuilderTests
         var folder = Directory.CreateTempSubdirectory("reports-").FullName;
         try
         {
-            using var db = new OpinionDatabase(Path.Combine(folder, "bot.db"));
+            using var db = TestDatabases.Open(Path.Combine(folder, "bot.db"));
             db.AddIncidents(ReportFixtures.March());
 
             var loaded = ReportInputs.Load(db, ReportPeriod.MonthContaining(new DateOnly(2026, 3, 1)), ReportFixtures.Zone);

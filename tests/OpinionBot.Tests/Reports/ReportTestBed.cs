@@ -6,6 +6,7 @@ using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 
 namespace OpinionBot.Tests.Reports;
 
@@ -50,7 +51,7 @@ public sealed class ReportTestBed : IDisposable
 
     private void Build()
     {
-        Database = new OpinionDatabase(Path.Combine(_folder, "test.db"));
+        Database = TestDatabases.Open(Path.Combine(_folder, "test.db"));
         Dispatch = new ReportDispatch(
             Database, new Outbox(Database, Time), Monitor(Reports), Monitor(Deadlines), Monitor(Chats),
             new OpinionBot.Chat.ChatLanguages(Database, Monitor(new MonitoringOptions())), Time, NullLogger<ReportDispatch>.Instance);

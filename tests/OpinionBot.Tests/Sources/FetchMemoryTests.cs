@@ -1,5 +1,6 @@
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Sources;
@@ -11,7 +12,7 @@ public sealed class FetchMemoryTests : IDisposable
     [Fact]
     public async Task GetValidators_DuringAnotherThreadsWrite_WaitsForItsCommit()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "m.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "m.db"));
         var memory = new StoredFetchMemory(db);
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();

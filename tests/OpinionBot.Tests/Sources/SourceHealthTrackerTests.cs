@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using OpinionBot.Text;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class SourceHealthTrackerTests(SourceSiteFixture fixture) : IClass
     [Fact]
     public void Record_ThreeFailuresThenMore_AnnouncesOnceThenRecoversOnce()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "a.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "a.db"));
         var tracker = Tracker(db);
         var start = _time.GetUtcNow();
         var changes = new List<HealthChange?>();
@@ -44,7 +45,7 @@ public sealed class SourceHealthTrackerTests(SourceSiteFixture fixture) : IClass
     [Fact]
     public void Record_FailuresInterruptedBySuccess_DoNotAnnounce()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "b.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "b.db"));
         var tracker = Tracker(db);
 
         var changes = new[]
@@ -60,7 +61,7 @@ public sealed class SourceHealthTrackerTests(SourceSiteFixture fixture) : IClass
     [Fact]
     public async Task Record_BoardRedesignedOverHttp_AnnouncesRedesignOnceAndRecovery()
     {
-        using var db = new OpinionDatabase(Path.Combine(_folder, "c.db"));
+        using var db = TestDatabases.Open(Path.Combine(_folder, "c.db"));
         var tracker = Tracker(db);
         using var fetcher = SourceSiteFixture.Fetcher();
         var reader = new SourceReader(fetcher, Options.Create(new FetchingOptions()), _time, NullLogger<SourceReader>.Instance);
@@ -86,13 +87,13 @@ public sealed class SourceHealthTrackerTests(SourceSiteFixture fixture) : IClass
     public void Record_SurvivesRestart_KeepsCountInDatabase()
     {
         var path = Path.Combine(_folder, "d.db");
-        using (var db = new OpinionDatabase(path))
+        using (var db = TestDatabases.Open(path))
         {
             Tracker(db).Record("s", ReadOutcome.Failed("x"));
             Tracker(db).Record("s", ReadOutcome.Failed("x"));
         }
 
-        using var reopened = new OpinionDatabase(path);
+        using var reopened = TestDatabases.Open(path);
 
         Assert.Equal(HealthChangeKind.NowFailing, Tracker(reopened).Record("s", ReadOutcome.Failed("y"))?.Kind);
     }

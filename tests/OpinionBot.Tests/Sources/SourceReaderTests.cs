@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Xunit;
 
 namespace OpinionBot.Tests.Sources;
@@ -13,7 +14,7 @@ public sealed class SourceReaderTests(SourceSiteFixture fixture) : IClassFixture
 
     private (SourceReader Reader, SafeFetcher Fetcher, OpinionDatabase Db) Create()
     {
-        var db = new OpinionDatabase(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
+        var db = TestDatabases.Open(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
         var fetcher = SourceSiteFixture.Fetcher();
         var reader = new SourceReader(fetcher, Options.Create(new FetchingOptions { MinIntervalPerHost = TimeSpan.Zero }),
             TimeProvider.System, NullLogger<SourceReader>.Instance, new StoredFetchMemory(db));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
+using OpinionBot.Tests.Support;
 using Quartz;
 using Xunit;
 
@@ -67,7 +68,7 @@ public sealed class SourceScheduleTests
         var folder = Directory.CreateTempSubdirectory("heightened-").FullName;
         try
         {
-            using var db = new OpinionDatabase(Path.Combine(folder, "h.db"));
+            using var db = TestDatabases.Open(Path.Combine(folder, "h.db"));
             var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 20, 0, 0, 0, TimeSpan.Zero));
             var periods = new HeightenedPeriods(db, time);
 

@@ -18,6 +18,8 @@ public sealed class BackupTests : IAsyncLifetime
     {
         _bot = await BotHarness.CreateAsync();
         _bot.Settings["Storage:BackupFolder"] = _folder;
+        // Backups copy the LiteDB file: these tests stay on LiteDB whatever OPINIONBOT_TEST_PROVIDER says.
+        _bot.Settings["Storage:Provider"] = "litedb";
     }
 
     public async Task DisposeAsync()

@@ -276,6 +276,15 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    // Apart from DisposeAsync, so that stopping a worker that never launched the browser does not load PuppeteerSharp
+    // (compiling a method loads every assembly it names; a loaded assembly stays mapped for the life of the process).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private async Task CloseBrowserAsync()
+    {
+        await _browser!.CloseAsync();
+        await _browser.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -286,8 +295,7 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
         _disposed = true;
         if (_browser is not null)
         {
-            await _browser.CloseAsync();
-            await _browser.DisposeAsync();
+            await CloseBrowserAsync();
         }
 
         if (_profile is not null && Directory.Exists(_profile))

@@ -9,6 +9,9 @@ namespace OpinionBot.Storage.LiteDb;
 public sealed class LiteEngine : IStorageEngine
 {
     private readonly string _path;
+    private readonly FileStream? _data;
+    private readonly FileStream? _log;
+    private readonly GroupFlush? _flush;
 
     public LiteEngine(string path)
     {
@@ -20,7 +23,19 @@ public sealed class LiteEngine : IStorageEngine
 
         _path = path;
         Mapper = Tables.CreateMapper();
-        Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        if (path == ":memory:")
+        {
+            Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        }
+        else
+        {
+            // LiteDB's own file names, so a file left by an earlier version (or its pending log) opens as before.
+            _data = Open(path);
+            _log = Open(LogFileOf(path));
+            _flush = new GroupFlush(_log);
+            Database = new LiteDatabase(new DataStream(_data), Mapper, new LogStream(_log, _flush));
+        }
+
         foreach (var table in Tables.All)
         {
             var collection = Database.GetCollection(table.Name);
@@ -54,7 +69,34 @@ public sealed class LiteEngine : IStorageEngine
         File.Copy(_path, target, overwrite: false);
     }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>Flushes what LiteDB has written to the log; writers share one flush (see <see cref="GroupFlush"/>).</summary>
+    public void WaitDurable() => _flush?.WaitDurable();
+
+    /// <summary>Flushes of the log to disk so far (one may serve many commits).</summary>
+    public long Flushes => _flush?.Flushes ?? 0;
+
+    public void Dispose()
+    {
+        // LiteDB checkpoints on closing: the log's pages move into the data file (flushed), the log is emptied.
+        Database.Dispose();
+        _data?.Dispose();
+        if (_log is not null)
+        {
+            var empty = _log.Length == 0;
+            _log.Dispose();
+            if (empty)
+            {
+                File.Delete(LogFileOf(_path)); // as LiteDB does with its own files
+            }
+        }
+    }
+
+    /// <summary>Unbuffered, so every page LiteDB's writer thread writes reaches the OS at once.</summary>
+    private static FileStream Open(string file) =>
+        new(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+
+    private static string LogFileOf(string file) =>
+        Path.Combine(Path.GetDirectoryName(file) ?? "", Path.GetFileNameWithoutExtension(file) + "-log" + Path.GetExtension(file));
 }
 
 internal sealed class LiteTransaction : IEngineTransaction

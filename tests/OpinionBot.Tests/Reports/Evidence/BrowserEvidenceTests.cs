@@ -32,7 +32,7 @@ public sealed class BrowserEvidenceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _site = await TestSite.StartAsync();
-        _db = new OpinionDatabase(Path.Combine(_folder, "bot.db"));
+        _db = TestDatabases.Open(Path.Combine(_folder, "bot.db"));
         _fetching = Options.Create(new FetchingOptions { AllowList = ["127.0.0.1"], MinIntervalPerHost = TimeSpan.Zero });
         _fetcher = new SafeFetcher(_fetching, TimeProvider.System);
         var options = Options.Create(new EvidenceOptions());
