@@ -19,6 +19,7 @@ public sealed class ItemIntake(
     StoryIndex stories,
     Grader grader,
     IncidentService incidents,
+    StoryMemory memory,
     TimeProvider time,
     IOptionsMonitor<MonitoringOptions> options)
 {
@@ -46,6 +47,11 @@ public sealed class ItemIntake(
         var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
         var seen = fresh.Count == 0 ? null : db.Read(s => s.SeenItems.Seen(fresh.Select(i => i.Url)));
         var unseen = seen is null ? [] : fresh.Where(i => !seen.Contains(i.Url)).ToList();
+        if (unseen.Count > 0)
+        {
+            memory.CatchUp();
+        }
+
         return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]);
     }
 

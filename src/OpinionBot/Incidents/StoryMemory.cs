@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpinionBot.Cluster;
 using OpinionBot.Matching;
 using OpinionBot.Storage;
 
@@ -14,8 +15,14 @@ public sealed class StoryMemory(
     FocusedMonitoring focused,
     TimeProvider time,
     IOptions<MatchingOptions> matching,
+    IOptions<ClusterOptions> cluster,
     ILogger<StoryMemory> logger) : IHostedService
 {
+    private readonly Lock _catchUp = new();
+
+    // The highest incident id the index has looked at, for catching up with other nodes' incidents.
+    private long _lastId;
+
     // A closed story is forgotten; every other incident may still gather appearances.
     private static readonly IncidentStatus[] Unclosed = [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)];
 
@@ -23,13 +30,10 @@ public sealed class StoryMemory(
     {
         var since = time.GetUtcNow() - matching.Value.StoryWindow;
         var count = 0;
+        _lastId = db.Read(s => s.Incidents.Latest(0, 1) is [var newest, ..] ? newest.Id : 0);
         foreach (var incident in db.Read(s => s.Incidents.WithStatus(Unclosed)))
         {
-            foreach (var appearance in incident.Appearances.Where(a => a.Discovered >= since && a.Fingerprint is not null))
-            {
-                stories.Add(incident.Id, StoryFingerprint.Parse(appearance.Fingerprint), appearance.Discovered);
-                count++;
-            }
+            count += Learn(incident, since);
         }
 
         focused.Refresh();
@@ -38,6 +42,44 @@ public sealed class StoryMemory(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// In cluster mode other nodes open incidents too, and a repost of their story must join them here: before a check
+    /// is judged, the index learns the incidents opened since it last looked (one indexed read; nothing on one node,
+    /// where every incident is opened by this process's intake).
+    /// </summary>
+    public void CatchUp()
+    {
+        if (!cluster.Value.Enabled)
+        {
+            return;
+        }
+
+        lock (_catchUp)
+        {
+            var since = time.GetUtcNow() - matching.Value.StoryWindow;
+            foreach (var incident in db.Read(s => s.Incidents.After(_lastId)))
+            {
+                _lastId = Math.Max(_lastId, incident.Id);
+                if (incident.Status != IncidentStatus.Closed && !stories.Knows(incident.Id))
+                {
+                    Learn(incident, since);
+                }
+            }
+        }
+    }
+
+    private int Learn(Incident incident, DateTimeOffset since)
+    {
+        var count = 0;
+        foreach (var appearance in incident.Appearances.Where(a => a.Discovered >= since && a.Fingerprint is not null))
+        {
+            stories.Add(incident.Id, StoryFingerprint.Parse(appearance.Fingerprint), appearance.Discovered);
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>Drops stories past their window and expired watches.</summary>
     public void Tidy()

@@ -36,6 +36,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
 
     private readonly StoryRules _rules = rules ?? new StoryRules();
     private readonly Lock _lock = new();
+    private readonly HashSet<long> _known = [];
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<ulong, Carriers> _carriers = [];
     private readonly Dictionary<ulong, List<Entry>> _termPostings = [];
@@ -106,6 +107,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         lock (_lock)
         {
             var entry = new Entry(incidentId, fingerprint, at);
+            _known.Add(incidentId);
             _entries.Add(entry);
             Tally(entry);
             Post(entry);
@@ -123,6 +125,15 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
             {
                 Recount();
             }
+        }
+    }
+
+    /// <summary>Whether this index has ever been given an appearance of the incident (forgetting it later does not change that).</summary>
+    public bool Knows(long incidentId)
+    {
+        lock (_lock)
+        {
+            return _known.Contains(incidentId);
         }
     }
 
