@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpinionBot.Hosting;
 using OpinionBot.Scheduling;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using Quartz;
 

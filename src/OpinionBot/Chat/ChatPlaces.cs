@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.People;
+using OpinionBot.Settings;
 using OpinionBot.Text;
 
 namespace OpinionBot.Chat;

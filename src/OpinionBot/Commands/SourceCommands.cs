@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using OpinionBot.Chat;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.People;
 using OpinionBot.Scheduling;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Text;
@@ -245,7 +245,7 @@ public sealed class SourceCommands(
     /// <summary>The settings check, then the address guard at once: a private address is refused now, not at the first poll.</summary>
     private bool Valid(CommandRequest request, SourceDefinition source)
     {
-        var problem = MonitoringOptionsValidation.SourceProblem(source, "Sources:" + source.Name) ?? fetcher.Refusal(new Uri(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal)));
+        var problem = SourceDefinitionCheck.Problem(source, "Sources:" + source.Name) ?? fetcher.Refusal(new Uri(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal)));
         if (problem is null)
         {
             return true;

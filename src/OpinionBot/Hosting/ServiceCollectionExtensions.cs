@@ -11,6 +11,7 @@ using OpinionBot.People;
 using OpinionBot.Reports;
 using OpinionBot.Reports.Documents;
 using OpinionBot.Scheduling;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using Quartz;

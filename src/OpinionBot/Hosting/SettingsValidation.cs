@@ -3,6 +3,7 @@ using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Scheduling;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Text;
 
@@ -68,7 +69,7 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
                 return ValidateOptionsResult.Fail($"{at}:Name '{source.Name}' is used twice: source names must be unique.");
             }
 
-            if (SourceProblem(source, at) is { } sourceProblem)
+            if (SourceDefinitionCheck.Problem(source, at) is { } sourceProblem)
             {
                 return ValidateOptionsResult.Fail(sourceProblem);
             }
@@ -88,30 +89,6 @@ public sealed class MonitoringOptionsValidation : IValidateOptions<MonitoringOpt
         return TopicMatcher.Validate(options.Topics, Strings.For(options.Culture)) is { } problem
             ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
-    }
-
-    /// <summary>What is wrong with one source (kind, URL, schedule), or null; the chat's <c>/sources</c> checks the same.</summary>
-    public static string? SourceProblem(SourceDefinition source, string at)
-    {
-        if (source.Kind is not (SourceKinds.Feed or SourceKinds.Html or SourceKinds.Search))
-        {
-            return $"{at}:Kind '{source.Kind}' of source '{source.Name}' is unknown: use feed, html or search.";
-        }
-
-        if (!Uri.TryCreate(source.Url.Replace("{keyword}", "k", StringComparison.Ordinal), UriKind.Absolute, out var uri) ||
-            uri.Scheme is not ("http" or "https"))
-        {
-            return $"{at}:Url '{source.Url}' of source '{source.Name}' is not an http(s) URL.";
-        }
-
-        if (!double.IsFinite(source.Weight) || source.Weight <= 0)
-        {
-            return $"{at}:Weight of source '{source.Name}' must be a positive number such as 1 or 1.5.";
-        }
-
-        return SourceSchedule.TryParse(source.Schedule, out _, out var error)
-            ? null
-            : $"{at}:Schedule '{source.Schedule}' of source '{source.Name}' is invalid: {error}.";
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.Matching;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Text;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 

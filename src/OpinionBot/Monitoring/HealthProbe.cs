@@ -1,4 +1,5 @@
 using OpinionBot.Hosting;
+using OpinionBot.Settings;
 
 namespace OpinionBot.Monitoring;
 

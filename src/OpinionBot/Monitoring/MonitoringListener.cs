@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using Prometheus;
 
 namespace OpinionBot.Monitoring;

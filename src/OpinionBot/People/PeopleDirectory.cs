@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 
 namespace OpinionBot.People;

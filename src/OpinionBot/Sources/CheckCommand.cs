@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using OpinionBot.Text;
 
 namespace OpinionBot.Sources;

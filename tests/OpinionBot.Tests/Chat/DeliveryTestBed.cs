@@ -6,6 +6,7 @@ using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;

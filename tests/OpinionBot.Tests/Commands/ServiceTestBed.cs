@@ -7,6 +7,7 @@ using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.People;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;
 

@@ -1,4 +1,5 @@
 using OpinionBot.Hosting;
+using OpinionBot.Settings;
 using Xunit;
 
 namespace OpinionBot.Tests.Hosting;

@@ -1,6 +1,7 @@
 using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Monitoring;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using Xunit;
 

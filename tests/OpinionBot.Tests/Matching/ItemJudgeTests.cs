@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Tests.Support;
 using Xunit;

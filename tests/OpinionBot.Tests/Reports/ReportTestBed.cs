@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OpinionBot.Chat;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;
 

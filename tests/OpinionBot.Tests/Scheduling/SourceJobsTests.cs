@@ -1,5 +1,6 @@
 using OpinionBot.Hosting;
 using OpinionBot.Scheduling;
+using OpinionBot.Settings;
 using OpinionBot.Tests.Commands;
 using Quartz;
 using Xunit;

@@ -3,6 +3,7 @@ using OpinionBot.Chat;
 using OpinionBot.Duty;
 using OpinionBot.Hosting;
 using OpinionBot.Incidents;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Storage.LiteDb;
 using OpinionBot.Storage.Postgres;

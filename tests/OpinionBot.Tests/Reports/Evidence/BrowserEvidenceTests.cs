@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OpinionBot.Hosting;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
 using OpinionBot.Reports.Evidence;
+using OpinionBot.Settings;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;

@@ -2,7 +2,7 @@ using OpinionBot.Incidents;
 using OpinionBot.Matching;
 using OpinionBot.Sources;
 
-namespace OpinionBot.Hosting;
+namespace OpinionBot.Settings;
 
 /// <summary>The root-level lists <c>Sources</c> and <c>Topics</c>, and the <c>Culture</c> of texts.</summary>
 public sealed class MonitoringOptions
