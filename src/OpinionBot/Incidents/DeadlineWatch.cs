@@ -11,7 +11,8 @@ namespace OpinionBot.Incidents;
 /// on the incident, so a restart or a second tick never repeats one (and a long outage sends one catch-up, not a burst).
 /// </summary>
 public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents, IIncidentEvents events,
-    IOptionsMonitor<DeadlineOptions> options, IOptionsMonitor<EscalationOptions> escalation, TimeProvider time)
+    IOptionsMonitor<DeadlineOptions> options, IOptionsMonitor<EscalationOptions> escalation, TimeProvider time,
+    ILogger<DeadlineWatch> logger)
 {
     // Open incidents have deadlines; resolved ones are watched until they close.
     private static readonly IncidentStatus[] Watched = [.. Enum.GetValues<IncidentStatus>().Where(s => s is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm))];
@@ -32,6 +33,7 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
             }
             catch (Exception ex) when (batch.Length > 1 && ex is not OperationCanceledException)
             {
+                logger.LogWarning(ex, "A batch of {Count} incidents failed its deadline steps; retrying them one at a time", batch.Length);
                 foreach (var id in batch)
                 {
                     steps += db.Write(s => s.Incidents.Get(id) is { } incident ? Step(incident, now) : 0);

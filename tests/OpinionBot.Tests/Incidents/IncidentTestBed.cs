@@ -27,7 +27,8 @@ public sealed class IncidentTestBed : IDisposable
     {
         Database = TestDatabases.Open(Path.Combine(_folder, "test.db"));
         Service = new IncidentService(Database, Events, Time, Zone, Monitor(Deadlines), Monitor(Escalation), new DepartmentLookup(Monitor(Monitoring)));
-        Watch = new DeadlineWatch(Database, Service, Events, Monitor(Deadlines), Monitor(Escalation), Time);
+        Watch = new DeadlineWatch(Database, Service, Events, Monitor(Deadlines), Monitor(Escalation), Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DeadlineWatch>.Instance);
     }
 
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
