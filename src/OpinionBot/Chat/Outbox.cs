@@ -1,3 +1,4 @@
+using OpinionBot.Reports.Documents;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Chat;
@@ -53,6 +54,13 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
             Add(s, new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileId = fileId, FileName = fileName, ReplyToMessageId = replyTo });
         });
     }
+
+    /// <summary>
+    /// A document or photo made when it is sent (a 抄告单, a ledger, a chart): only the order is stored here, in the
+    /// caller's transaction, so the request and its file stand or fall together and nothing heavy runs under the lock.
+    /// </summary>
+    public void SendMade(long chatId, OutboxKind kind, string fileName, DocumentOrder order, string caption, int? replyTo = null) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileName = fileName, Document = order, ReplyToMessageId = replyTo });
 
     /// <summary>
     /// Photos as albums of up to 10 (Telegram's limit for a media group); a lone photo goes as a plain photo.

@@ -1,3 +1,4 @@
+using OpinionBot.Reports.Documents;
 using OpinionBot.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -11,7 +12,8 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
-    public async Task<int?> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Makes the call; <paramref name="made"/> is the file made for a message that ordered one.</summary>
+    public async Task<int?> DeliverAsync(OutboxMessage message, MadeDocument? made, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
@@ -47,14 +49,16 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
             case OutboxKind.Photo:
                 await using (var stream = new MemoryStream())
                 {
-                    stream.Write(db.Read(s => s.Files.Download(message.FileId!)) ?? throw MissingFile(message.FileId!));
+                    stream.Write(made?.Content ?? db.Read(s => s.Files.Download(message.FileId!)) ?? throw MissingFile(message.FileId!));
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
+                    // A ledger's caption counts its rows, known once it is made; a reroute heading may stand before it.
+                    var caption = made?.Caption is { } madeCaption ? message.Text + madeCaption : message.Text;
                     // A file that answers a command is threaded under it.
                     var answering = message.ReplyToMessageId is { } command ? new ReplyParameters { MessageId = command, AllowSendingWithoutReply = true } : null;
                     var result = message.Kind == OutboxKind.Photo
-                        ? await bot.SendPhoto(message.ChatId, file, message.Text, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken)
-                        : await bot.SendDocument(message.ChatId, file, message.Text, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken);
+                        ? await bot.SendPhoto(message.ChatId, file, caption, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken)
+                        : await bot.SendDocument(message.ChatId, file, caption, ParseMode.Html, replyParameters: answering, cancellationToken: cancellationToken);
                     return result.MessageId;
                 }
 

@@ -1,3 +1,5 @@
+using OpinionBot.Reports.Documents;
+
 namespace OpinionBot.Chat;
 
 /// <summary>
@@ -39,6 +41,12 @@ public sealed class OutboxMessage
     /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
     public string? FileId { get; set; }
     public string? FileName { get; set; }
+
+    /// <summary>
+    /// For documents and photos made on delivery (instead of <see cref="FileId"/>): what to make. The sender has it made
+    /// outside any transaction just before sending (see <see cref="FileMaking"/>).
+    /// </summary>
+    public DocumentOrder? Document { get; set; }
 
     /// <summary>For <see cref="OutboxKind.MediaGroup"/>: the photos (file ids, names, captions), 2 to 10 of them.</summary>
     public List<MediaItem>? Media { get; set; }

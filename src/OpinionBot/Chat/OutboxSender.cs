@@ -21,11 +21,15 @@ public sealed class OutboxSender(
     ChatPacer pacer,
     ChatStorms storms,
     Digests digests,
+    FileMaking files,
+    Outbox outbox,
+    ChatLanguages languages,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan FileRetry = TimeSpan.FromSeconds(10);
 
     /// <summary>Delivered messages are kept this long (for /status and diagnosis), then purged with their files.</summary>
     private static readonly TimeSpan KeepDelivered = TimeSpan.FromDays(7);
@@ -40,6 +44,7 @@ public sealed class OutboxSender(
     {
         _inSender.Value = true;
         db.OutboxChanged += Wake;
+        files.Made += WakeForFile;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -66,6 +71,7 @@ public sealed class OutboxSender(
         finally
         {
             db.OutboxChanged -= Wake;
+            files.Made -= WakeForFile;
         }
     }
 
@@ -125,6 +131,23 @@ public sealed class OutboxSender(
                 if (IsSuperseded(message, waiting))
                 {
                     Finish(message, failed: false, note: "superseded by a later edit");
+                    _queue.Remove(message);
+                    continue;
+                }
+
+                if (message.Document is not null && files.Of(message) is { } file && !file.IsCompletedSuccessfully)
+                {
+                    if (!file.IsCompleted)
+                    {
+                        break; // made off this loop: the chat waits for its file, the sender is woken when it is ready
+                    }
+
+                    if (!FileNotMade(message, file.Exception?.GetBaseException()))
+                    {
+                        nextDue = Min(nextDue, message.NextAttemptAt - now);
+                        break;
+                    }
+
                     _queue.Remove(message);
                     continue;
                 }
@@ -201,7 +224,8 @@ public sealed class OutboxSender(
             // Marked first: if the worker dies after Telegram accepted the message but before it is recorded as
             // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
             attempt.Begin(message);
-            var messageId = await delivery.DeliverAsync(message, cancellationToken);
+            var made = message.Document is null ? null : await files.Of(message);
+            var messageId = await delivery.DeliverAsync(message, made, cancellationToken);
 
             // Not waiting for the disk here: lost in a crash, the mark only makes the message go again headed 重发 (its
             // "sending" mark above was on disk before the call); the next message's mark flushes this one too.
@@ -279,8 +303,33 @@ public sealed class OutboxSender(
         db.Write(s => s.Outbox.Save(message));
     }
 
+    /// <summary>
+    /// A file that could not be made is tried once more a little later (a passing storage error), then given up: the chat
+    /// that asked for it is told, so nobody waits for a file that will not come. True when given up.
+    /// </summary>
+    private bool FileNotMade(OutboxMessage message, Exception? error)
+    {
+        files.Forget(message.Id);
+        var reason = error?.Message ?? "cancelled";
+        if (message.Attempts < 1)
+        {
+            logger.LogWarning(error, "Could not make {FileName} for outbox message {Id} (chat {ChatId}); trying once more", message.FileName, message.Id, message.ChatId);
+            Retry(message, FileRetry, reason, refused: true);
+            return false;
+        }
+
+        logger.LogError(error, "Could not make {FileName} for outbox message {Id} (chat {ChatId}); given up and the chat told", message.FileName, message.Id, message.ChatId);
+        db.Write(_ =>
+        {
+            Finish(message, failed: true, note: "file not made: " + reason);
+            outbox.Send(message.ChatId, CardRenderer.Html(languages.For(message.ChatId).FileNotMade(message.FileName ?? "")), replyTo: message.ReplyToMessageId);
+        });
+        return true;
+    }
+
     private void Finish(OutboxMessage message, bool failed, string? note)
     {
+        files.Forget(message.Id);
         message.Attempts++;
         message.Failed = failed;
         message.LastError = note;
@@ -305,6 +354,7 @@ public sealed class OutboxSender(
         }
 
         _lastPurge = now;
+        files.KeepOnly(_queue.Chats.SelectMany(_queue.Of).Select(m => m.Id).ToHashSet());
         var before = now - KeepDelivered;
         return db.Write(s =>
         {
@@ -317,6 +367,8 @@ public sealed class OutboxSender(
             return old.Count;
         });
     }
+
+    private void WakeForFile() => Volatile.Read(ref _wake).TrySetResult();
 
     private void Wake()
     {

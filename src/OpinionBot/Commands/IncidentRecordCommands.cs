@@ -58,13 +58,18 @@ public sealed class IncidentRecordCommands(
             request.Reply(part);
         }
 
-        // Each 专报 issued takes the next 期号 of the year, in the same transaction as the messages that carry it.
-        var heading = issuer.Next("special", people.NameOf(request.UserId));
-        outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), report.Docx(heading, text),
-            TelegramText.Escape(text.SpecialCaption(incident.Number)));
-        if (issuer.Pdf(report.Official(heading, text)) is { } pdf)
+        // Each 专报 issued takes the next 期号 of the year, in the same transaction as the orders that carry it; the
+        // sender makes the Word and PDF files outside it.
+        var heading = OrderedHeading.Of(issuer.Next("special", people.NameOf(request.UserId)));
+        DocumentOrder Order(string format) => new()
         {
-            outbox.SendFile(request.ChatId, OutboxKind.Document, text.SpecialPdfFileName(incident.Number), pdf,
+            Kind = DocumentKind.Special, Format = format, Culture = text.Culture, AsOf = time.GetUtcNow(), IncidentId = incident.Id, Heading = heading,
+        };
+        outbox.SendMade(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), Order("docx"),
+            TelegramText.Escape(text.SpecialCaption(incident.Number)));
+        if (issuer.CanPrintPdf)
+        {
+            outbox.SendMade(request.ChatId, OutboxKind.Document, text.SpecialPdfFileName(incident.Number), Order("pdf"),
                 TelegramText.Escape(text.SpecialPdfCaption(incident.Number)));
         }
         else

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
-using OpinionBot.People;
 using OpinionBot.Reports;
-using OpinionBot.Storage;
-using OpinionBot.Text;
+using OpinionBot.Reports.Documents;
 
 namespace OpinionBot.Commands;
 
@@ -13,14 +11,10 @@ namespace OpinionBot.Commands;
 /// or a UTF-8 CSV with BOM; this month by default. Lists evidence numbers and assignees by name.
 /// </summary>
 public sealed class LedgerCommand(
-    OpinionDatabase db,
-    EvidenceStore evidence,
-    PeopleDirectory people,
     Outbox outbox,
     IOptionsMonitor<ReportsOptions> reports,
     IOptionsMonitor<DeadlineOptions> deadlines,
-    TimeProvider time,
-    ILogger<LedgerCommand> logger) : ICommandFamily
+    TimeProvider time) : ICommandFamily
 {
     public IReadOnlyList<CommandSpec> Commands { get; } =
         [new("ledger", t => t.LedgerDescription, t => t.LedgerUsage) { Required = Role.Officer, Menu = Role.Officer }];
@@ -37,39 +31,19 @@ public sealed class LedgerCommand(
             return;
         }
 
-        var start = ZonedTime.StartOfDay(from, zone);
-        var end = ZonedTime.StartOfDay(to.AddDays(1), zone);
-        var (chatId, replyTo, text) = (request.ChatId, request.Message.MessageId, request.Text);
-        var exporter = new LedgerExporter(text, zone, deadlines.CurrentValue);
+        // A year's ledger is a big file: the sender reads and builds it outside any transaction, so intake and other
+        // chats never wait for it. The order is stored with this command, so a restart still sends it.
         var csv = format == "csv";
-        // A year's ledger is a big file: it is read after the command's transaction and built outside any, so intake
-        // and the sender never wait for it. The file follows when it is ready.
-        _ = Task.Run(() =>
+        var order = new DocumentOrder
         {
-            try
-            {
-                var rows = db.Read(s => exporter.Rows(s.Incidents.DiscoveredBetween(start, end), from, to, now, people.NameOf, evidence.Numbers));
-                var file = csv ? exporter.Csv(rows) : exporter.Xlsx(rows);
-                db.Write(_ => outbox.SendFile(chatId, OutboxKind.Document, exporter.FileName(from, to, csv ? "csv" : "xlsx"),
-                    file, text.LedgerCaption(from, to, rows.Count), replyTo: replyTo));
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Could not build the ledger for chat {ChatId}", chatId);
-                Apologise(chatId, replyTo, text);
-            }
-        });
-    }
-
-    private void Apologise(long chatId, int replyTo, Strings text)
-    {
-        try
-        {
-            db.Write(_ => outbox.Send(chatId, text.SomethingWentWrong, replyTo: replyTo));
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Could not tell chat {ChatId} the ledger failed", chatId);
-        }
+            Kind = DocumentKind.Ledger,
+            Format = csv ? "csv" : "xlsx",
+            Culture = request.Text.Culture,
+            AsOf = now,
+            From = DocumentOrder.Day(from),
+            To = DocumentOrder.Day(to),
+        };
+        var exporter = new LedgerExporter(request.Text, zone, deadlines.CurrentValue);
+        outbox.SendMade(request.ChatId, OutboxKind.Document, exporter.FileName(from, to, order.Format), order, "", replyTo: request.Message.MessageId);
     }
 }

@@ -17,8 +17,7 @@ public sealed class NoticeCommand(
     ChatLanguages languages,
     DocumentIssuer issuer,
     Outbox outbox,
-    TimeProvider time,
-    TimeZoneInfo zone) : ICommandFamily
+    TimeProvider time) : ICommandFamily
 {
     public IReadOnlyList<CommandSpec> Commands { get; } =
     [
@@ -64,16 +63,25 @@ public sealed class NoticeCommand(
             targets.Add((department.Lead, true));
         }
 
+        // The Word and PDF files are made by the sender, outside this transaction; only their orders are stored here.
+        var formats = issuer.CanPrintPdf ? new[] { "docx", "pdf" } : ["docx"];
         foreach (var (chat, isPrivate) in targets)
         {
             var text = languages.For(chat, isPrivate, null);
-            var sheet = ContactSheet.Build(result.Incident!, department.Name, heading, text, zone, now);
             outbox.Send(chat, CardRenderer.Html(text.NoticeMessage(incident.Number, department.Name, incident.Title)));
-            outbox.SendFile(chat, OutboxKind.Document, text.NoticeFileName(incident.Number, "docx"), OfficialDocx.Write(sheet),
-                CardRenderer.Html(text.NoticeKind + " " + incident.Number));
-            if (issuer.Pdf(sheet) is { } pdf)
+            foreach (var format in formats)
             {
-                outbox.SendFile(chat, OutboxKind.Document, text.NoticeFileName(incident.Number, "pdf"), pdf,
+                var order = new DocumentOrder
+                {
+                    Kind = DocumentKind.Notice,
+                    Format = format,
+                    Culture = text.Culture,
+                    AsOf = now,
+                    IncidentId = incident.Id,
+                    Department = department.Name,
+                    Heading = OrderedHeading.Of(heading),
+                };
+                outbox.SendMade(chat, OutboxKind.Document, text.NoticeFileName(incident.Number, format), order,
                     CardRenderer.Html(text.NoticeKind + " " + incident.Number));
             }
         }

@@ -88,6 +88,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentLines>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<DocumentMaker>();
+        services.AddSingleton<FileMaking>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
         services.AddSingleton<ChatPacer>();

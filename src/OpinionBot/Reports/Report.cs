@@ -2,9 +2,14 @@ using OpinionBot.Incidents;
 
 namespace OpinionBot.Reports;
 
-/// <summary>A built report: Telegram HTML, the numbers behind it, and for weekly and monthly reports the trend chart.</summary>
-public sealed record Report(ReportKind Kind, ReportPeriod Period, string Title, string Html, PeriodSummary Summary, byte[]? ChartPng)
+/// <summary>
+/// A built report: Telegram HTML and the numbers behind it. Weekly and monthly reports also have a trend chart, drawn
+/// from <see cref="PeriodSummary.Days"/> when it is sent (<see cref="TrendChart"/>), not while the report is built.
+/// </summary>
+public sealed record Report(ReportKind Kind, ReportPeriod Period, string Title, string Html, PeriodSummary Summary)
 {
+    public bool HasChart => Kind != ReportKind.Daily;
+
     /// <summary>The daily report's lists; null for weekly and monthly reports.</summary>
     public DailyDetails? Daily { get; init; }
 

@@ -32,7 +32,7 @@ public static class ReportBuilder
                 .ToList());
         var title = text.DailyTitle(day);
         var html = DailyReportText.Render(title, summary, details, text, zone, deadlines, now);
-        return new Report(ReportKind.Daily, period, title, html, summary, null) { Daily = details };
+        return new Report(ReportKind.Daily, period, title, html, summary) { Daily = details };
     }
 
     /// <summary>The weekly report for the Monday-to-Sunday week containing <paramref name="anyDay"/>.</summary>
@@ -62,6 +62,6 @@ public static class ReportBuilder
         var summary = PeriodStatistics.Compute(incidents, period, zone, deadlines, now);
         var title = period.Kind == ReportKind.Monthly ? text.MonthlyTitle(period) : text.WeeklyTitle(period);
         var html = PeriodReportText.Render(title, summary, text, zone, deadlines, now);
-        return new Report(period.Kind, period, title, html, summary, TrendChart.Render(summary.Days, period, text));
+        return new Report(period.Kind, period, title, html, summary);
     }
 }

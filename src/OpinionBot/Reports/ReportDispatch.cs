@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.Reports.Documents;
 using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Text;
@@ -109,10 +110,27 @@ public sealed class ReportDispatch(
             outbox.Send(chatId, message);
         }
 
-        if (report.ChartPng is { } png)
+        if (report.HasChart)
         {
+            // Drawn by the sender from the counts the text was written from, outside this transaction.
             var name = $"trend-{report.Period.First:yyyyMMdd}-{report.Period.Last:yyyyMMdd}.png";
-            outbox.SendFile(chatId, OutboxKind.Photo, name, png, TelegramText.Escape(report.Title));
+            var byDay = report.Summary.Days.ToDictionary(d => d.Day);
+            var order = new DocumentOrder
+            {
+                Kind = DocumentKind.TrendChart,
+                Format = "png",
+                Culture = languages.For(chatId).Culture,
+                AsOf = time.GetUtcNow(),
+                ReportKind = report.Kind,
+                From = DocumentOrder.Day(report.Period.First),
+                To = DocumentOrder.Day(report.Period.Last),
+                Chart = Enumerable.Range(0, report.Period.DayCount)
+                    .Select(i => byDay.GetValueOrDefault(report.Period.First.AddDays(i)) is { } day
+                        ? new ChartDay { General = day.General, Larger = day.Larger, Major = day.Major }
+                        : new ChartDay())
+                    .ToList(),
+            };
+            outbox.SendMade(chatId, OutboxKind.Photo, name, order, TelegramText.Escape(report.Title));
         }
     }
 

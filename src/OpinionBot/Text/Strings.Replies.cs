@@ -6,6 +6,10 @@ namespace OpinionBot.Text;
 public sealed partial class Strings
 {
     public string Done => Pick("已完成", "Done");
+    public string FileNotMade(string fileName) => Pick(
+        $"文件「{fileName}」未能生成，错误已记入日志。请稍后重新发送命令；仍不成功请联系管理员",
+        $"The file {fileName} could not be made; the error is logged. Send the command again later, and tell your administrator if it fails again");
+
     public string SomethingWentWrong => Pick("处理出错，未做任何更改；错误已记入日志，请检查后重试", "Something went wrong and nothing was changed; the error is logged, please check and try again");
     public string NotAllowedHere => Pick("此群未配置，操作无效", "This chat is not configured; nothing changed");
     public string NotAMember => Pick("你不在值班名单中，操作无效", "You are not on the team; nothing changed");

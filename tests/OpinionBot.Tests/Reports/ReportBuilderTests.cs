@@ -20,7 +20,7 @@ public sealed class ReportBuilderTests
         Assert.Equal(["2026-0005", "2026-0003", "2026-0004"], report.Daily!.Open.Select(i => i.Number));
         Assert.Equal(["2026-0004"], report.Daily.Overdue.Select(i => i.Number));
         Assert.Equal(["2026-0005", "2026-0004", "2026-0003"], report.Daily.Top.Select(i => i.Number));
-        Assert.Null(report.ChartPng);
+        Assert.False(report.HasChart);
 
         var html = report.Html;
         Assert.StartsWith("<b>舆情日报 2026-03-03</b>\n截至 2026-03-03 17:30\n今日新增舆情 3 起（负面 2 起）", html);
@@ -47,7 +47,8 @@ public sealed class ReportBuilderTests
         Assert.Contains("重大 100%（2/2） · 较大 0%（0/1） · 一般 33%（1/3）", report.Html);
         Assert.Contains("负面舆情1小时内认领：75%（3/4）", report.Html);
         Assert.Contains("03-03 3 起 · 03-02 2 起 · 03-31 1 起", report.Html);
-        Assert.NotNull(report.ChartPng);
+        Assert.True(report.HasChart);
+        Assert.Equal(31, report.Summary.Days.Count);
     }
 
     [Fact]
