@@ -6,42 +6,75 @@ namespace OpinionBot.Chat;
 /// <summary>
 /// The files the sender has made for outbox messages that carry a <see cref="DocumentOrder"/>. Making runs on the thread
 /// pool, off the sender's loop: other chats go on while a year's ledger is built, and the message's own chat waits for
-/// it, so its order holds. A made file is kept in memory until its message is delivered; after a restart the order is
-/// still in the outbox and the file is made again.
+/// it, so its order holds. Made files are kept in memory until their message is delivered; after a restart the orders
+/// are still in the outbox and the files are made again.
 /// </summary>
 public sealed class FileMaking(DocumentMaker maker, ILogger<FileMaking> logger)
 {
-    private readonly ConcurrentDictionary<long, Task<MadeDocument>> _files = new();
+    private readonly ConcurrentDictionary<long, Task<MadeFiles>> _files = new();
 
-    /// <summary>Raised when a file is made (or failed): the sender looks again.</summary>
+    /// <summary>Raised when a message's files are made (or failed): the sender looks again.</summary>
     public event Action? Made;
 
-    /// <summary>The file of this message: started on the first call, the same task after that.</summary>
-    public Task<MadeDocument> Of(OutboxMessage message)
+    /// <summary>The files of this message: started on the first call, the same task after that.</summary>
+    public Task<MadeFiles> Of(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var order = message.Document ?? throw new ArgumentException("The message orders no file.", nameof(message));
-        return _files.GetOrAdd(message.Id, id =>
+        return _files.GetOrAdd(message.Id, _ => Task.Run(() =>
         {
-            return Task.Run(() =>
+            try
             {
-                try
-                {
-                    var started = Environment.TickCount64;
-                    var made = maker.Make(order);
-                    logger.LogInformation("Made {Kind} {FileName} ({Bytes} bytes) for outbox message {Id} in {Ms} ms",
-                        order.Kind, message.FileName, made.Content.Length, id, Environment.TickCount64 - started);
-                    return made;
-                }
-                finally
-                {
-                    Made?.Invoke();
-                }
-            });
-        });
+                return Make(message);
+            }
+            finally
+            {
+                Made?.Invoke();
+            }
+        }));
     }
 
-    /// <summary>Drops the file of a message delivered or given up, or one to be made again.</summary>
+    private MadeFiles Make(OutboxMessage message)
+    {
+        if (message.Document is { } order)
+        {
+            return new MadeFiles(Make(message, order, message.FileName), null);
+        }
+
+        // An album's photo that cannot be made (a screenshot that no longer decodes) is left out, said in the log: the
+        // others still go, and the full file follows as a document whose caption tells whether it is intact.
+        var album = new List<MadeDocument?>();
+        foreach (var item in message.Media ?? [])
+        {
+            if (item.Document is null)
+            {
+                album.Add(null);
+                continue;
+            }
+
+            try
+            {
+                album.Add(Make(message, item.Document, item.FileName));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                logger.LogWarning(ex, "Left {FileName} out of the album of outbox message {Id}: it could not be made", item.FileName, message.Id);
+                album.Add(null);
+            }
+        }
+
+        return new MadeFiles(null, album);
+    }
+
+    private MadeDocument Make(OutboxMessage message, DocumentOrder order, string? fileName)
+    {
+        var started = Environment.TickCount64;
+        var made = maker.Make(order);
+        logger.LogInformation("Made {Kind} {FileName} ({Bytes} bytes) for outbox message {Id} in {Ms} ms",
+            order.Kind, fileName, made.Content.Length, message.Id, Environment.TickCount64 - started);
+        return made;
+    }
+
+    /// <summary>Drops the files of a message delivered or given up, or to be made again.</summary>
     public void Forget(long messageId) => _files.TryRemove(messageId, out _);
 
     /// <summary>Drops the files of messages no longer waiting (rerouted and given up elsewhere).</summary>
@@ -52,6 +85,10 @@ public sealed class FileMaking(DocumentMaker maker, ILogger<FileMaking> logger)
             Forget(id);
         }
     }
-
-    public int Count => _files.Count;
 }
+
+/// <summary>
+/// What was made for one message: its file, or for an album one entry per photo (null for a photo uploaded beforehand,
+/// or one left out because it could not be made).
+/// </summary>
+public sealed record MadeFiles(MadeDocument? File, IReadOnlyList<MadeDocument?>? Album);

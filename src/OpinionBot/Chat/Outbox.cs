@@ -62,34 +62,25 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
     public void SendMade(long chatId, OutboxKind kind, string fileName, DocumentOrder order, string caption, int? replyTo = null) =>
         Add(new OutboxMessage { ChatId = chatId, Kind = kind, Text = caption, FileName = fileName, Document = order, ReplyToMessageId = replyTo });
 
-    /// <summary>
-    /// Photos as albums of up to 10 (Telegram's limit for a media group); a lone photo goes as a plain photo.
-    /// Captions are HTML.
-    /// </summary>
-    public void SendPhotos(long chatId, IReadOnlyList<(string FileName, byte[] Content, string Caption)> photos)
+    /// <summary>Photos made on delivery, as albums of up to 10; a lone photo goes as a plain photo.</summary>
+    public void SendMadePhotos(long chatId, IReadOnlyList<(string FileName, DocumentOrder Order)> photos) => db.Write(_ =>
     {
-        db.Write(s =>
+        foreach (var album in photos.Chunk(10))
         {
-            foreach (var album in photos.Chunk(10))
+            if (album.Length == 1)
             {
-                if (album.Length == 1)
-                {
-                    SendFile(chatId, OutboxKind.Photo, album[0].FileName, album[0].Content, album[0].Caption);
-                    continue;
-                }
-
-                var media = new List<MediaItem>();
-                foreach (var (fileName, content, caption) in album)
-                {
-                    var fileId = $"outbox/{Guid.NewGuid():N}/{fileName}";
-                    s.Files.Upload(fileId, fileName, content);
-                    media.Add(new MediaItem(fileId, fileName, caption));
-                }
-
-                Add(s, new OutboxMessage { ChatId = chatId, Kind = OutboxKind.MediaGroup, Media = media });
+                SendMade(chatId, OutboxKind.Photo, album[0].FileName, album[0].Order, "");
+                continue;
             }
-        });
-    }
+
+            Add(new OutboxMessage
+            {
+                ChatId = chatId,
+                Kind = OutboxKind.MediaGroup,
+                Media = album.Select(p => new MediaItem("", p.FileName, "", p.Order)).ToList(),
+            });
+        }
+    });
 
     /// <summary>Chats where the incident's card is (or is about to be) shown.</summary>
     public IReadOnlyList<long> CardChats(long incidentId) =>

@@ -13,7 +13,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     /// <summary>Makes the call; <paramref name="made"/> is the file made for a message that ordered one.</summary>
-    public async Task<int?> DeliverAsync(OutboxMessage message, MadeDocument? made, CancellationToken cancellationToken)
+    public async Task<int?> DeliverAsync(OutboxMessage message, MadeFiles? made, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
@@ -49,11 +49,11 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
             case OutboxKind.Photo:
                 await using (var stream = new MemoryStream())
                 {
-                    stream.Write(made?.Content ?? db.Read(s => s.Files.Download(message.FileId!)) ?? throw MissingFile(message.FileId!));
+                    stream.Write(made?.File?.Content ?? db.Read(s => s.Files.Download(message.FileId!)) ?? throw MissingFile(message.FileId!));
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
                     // A ledger's caption counts its rows, known once it is made; a reroute heading may stand before it.
-                    var caption = made?.Caption is { } madeCaption ? message.Text + madeCaption : message.Text;
+                    var caption = made?.File?.Caption is { } madeCaption ? message.Text + madeCaption : message.Text;
                     // A file that answers a command is threaded under it.
                     var answering = message.ReplyToMessageId is { } command ? new ReplyParameters { MessageId = command, AllowSendingWithoutReply = true } : null;
                     var result = message.Kind == OutboxKind.Photo
@@ -67,17 +67,36 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 try
                 {
                     var album = new List<IAlbumInputMedia>();
-                    foreach (var item in media)
+                    for (var i = 0; i < media.Count; i++)
                     {
-                        var stream = new MemoryStream();
+                        var item = media[i];
+                        var content = item.Document is null
+                            ? db.Read(s => s.Files.Download(item.FileId)) ?? throw MissingFile(item.FileId)
+                            : made?.Album?[i]?.Content;
+                        if (content is null)
+                        {
+                            continue; // a photo that could not be made is left out (said in the log when it was made)
+                        }
+
+                        var stream = new MemoryStream(content);
                         streams.Add(stream);
-                        stream.Write(db.Read(s => s.Files.Download(item.FileId)) ?? throw MissingFile(item.FileId));
-                        stream.Position = 0;
-                        album.Add(new InputMediaPhoto(InputFile.FromStream(stream, item.FileName)) { Caption = item.Caption, ParseMode = ParseMode.Html });
+                        var caption = made?.Album?[i]?.Caption ?? item.Caption;
+                        album.Add(new InputMediaPhoto(InputFile.FromStream(stream, item.FileName)) { Caption = caption, ParseMode = ParseMode.Html });
                     }
 
-                    var messages = await bot.SendMediaGroup(message.ChatId, album, cancellationToken: cancellationToken);
-                    return messages.Length > 0 ? messages[0].MessageId : null;
+                    switch (album.Count)
+                    {
+                        case 0:
+                            logger.LogWarning("No photo of album {Id} for chat {ChatId} could be made; nothing sent", message.Id, message.ChatId);
+                            return null;
+                        case 1:
+                            // Telegram takes albums of 2 to 10: one photo goes alone.
+                            var single = (InputMediaPhoto)album[0];
+                            return (await bot.SendPhoto(message.ChatId, single.Media, single.Caption, ParseMode.Html, cancellationToken: cancellationToken)).MessageId;
+                        default:
+                            var messages = await bot.SendMediaGroup(message.ChatId, album, cancellationToken: cancellationToken);
+                            return messages.Length > 0 ? messages[0].MessageId : null;
+                    }
                 }
                 finally
                 {

@@ -53,7 +53,10 @@ public sealed class OutboxMessage
 
     /// <summary>Every uploaded file this message hands to Telegram, to delete once it is delivered.</summary>
     public IEnumerable<string> AllFileIds() =>
-        (FileId is null ? [] : new[] { FileId }).Concat(Media?.Select(m => m.FileId) ?? []);
+        (FileId is null ? [] : new[] { FileId }).Concat(Media?.Where(m => m.Document is null).Select(m => m.FileId) ?? []);
+
+    /// <summary>Whether the sender makes a file of this message before sending it.</summary>
+    public bool OrdersFiles => Document is not null || Media?.Any(m => m.Document is not null) == true;
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
@@ -89,8 +92,11 @@ public enum OutboxKind
     MediaGroup = 5,
 }
 
-/// <summary>One photo of a media group: its upload in LiteDB file storage, its name and its HTML caption.</summary>
-public sealed record MediaItem(string FileId, string FileName, string Caption);
+/// <summary>
+/// One photo of a media group: its upload in file storage, its name and its HTML caption; or, instead of the upload,
+/// the order to make it on delivery (its caption then comes with it).
+/// </summary>
+public sealed record MediaItem(string FileId, string FileName, string Caption, DocumentOrder? Document = null);
 
 /// <summary>An inline button: its label and its callback data (at most 64 bytes).</summary>
 public sealed record ButtonSpec(string Text, string Data);

@@ -29,7 +29,7 @@ public sealed class OutboxSender(
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan FileRetry = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FileRetry = TimeSpan.FromSeconds(5);
 
     /// <summary>Delivered messages are kept this long (for /status and diagnosis), then purged with their files.</summary>
     private static readonly TimeSpan KeepDelivered = TimeSpan.FromDays(7);
@@ -135,7 +135,7 @@ public sealed class OutboxSender(
                     continue;
                 }
 
-                if (message.Document is not null && files.Of(message) is { } file && !file.IsCompletedSuccessfully)
+                if (message.OrdersFiles && files.Of(message) is { } file && !file.IsCompletedSuccessfully)
                 {
                     if (!file.IsCompleted)
                     {
@@ -224,7 +224,7 @@ public sealed class OutboxSender(
             // Marked first: if the worker dies after Telegram accepted the message but before it is recorded as
             // delivered, the next start knows it may be a repeat (see DeliveryAttempt).
             attempt.Begin(message);
-            var made = message.Document is null ? null : await files.Of(message);
+            var made = message.OrdersFiles ? await files.Of(message) : null;
             var messageId = await delivery.DeliverAsync(message, made, cancellationToken);
 
             // Not waiting for the disk here: lost in a crash, the mark only makes the message go again headed 重发 (its

@@ -63,7 +63,12 @@ public sealed class IncidentRecordCommands(
         var heading = OrderedHeading.Of(issuer.Next("special", people.NameOf(request.UserId)));
         DocumentOrder Order(string format) => new()
         {
-            Kind = DocumentKind.Special, Format = format, Culture = text.Culture, AsOf = time.GetUtcNow(), IncidentId = incident.Id, Heading = heading,
+            Kind = DocumentKind.Special,
+            Format = format,
+            Culture = text.Culture,
+            AsOf = time.GetUtcNow(),
+            IncidentId = incident.Id,
+            Heading = heading,
         };
         outbox.SendMade(request.ChatId, OutboxKind.Document, text.SpecialFileName(incident.Number), Order("docx"),
             TelegramText.Escape(text.SpecialCaption(incident.Number)));
@@ -88,47 +93,45 @@ public sealed class IncidentRecordCommands(
             return;
         }
 
-        var zone = reports.CurrentValue.ResolveZone();
-        var parts = records.Select(r => (Record: r, Parts: evidence.Parts(r))).ToList();
-        request.Reply(TelegramText.Escape(text.EvidenceSendingParts(incident.Number, records.Count,
-            parts.Count(p => p.Parts.Any(x => x.Kind == EvidencePartKind.Screenshot)))));
+        var screenshots = records.Count(r => r.ScreenshotFileId is not null);
+        request.Reply(TelegramText.Escape(text.EvidenceSendingParts(incident.Number, records.Count, screenshots)));
 
-        // Screenshots first, as an album a phone shows at a glance; then every file as a document, hashes checked.
-        var photos = new List<(string, byte[], string)>();
-        foreach (var (record, files) in parts)
+        // Only orders are stored here: the sender reads each file, checks its hash and draws the previews outside this
+        // transaction. Screenshots first, as an album a phone shows at a glance; then every file as a document.
+        DocumentOrder Order(EvidenceRecord record, EvidencePartKind part, bool preview = false) => new()
         {
-            foreach (var part in files.Where(p => p.Kind == EvidencePartKind.Screenshot))
+            Kind = DocumentKind.EvidencePart,
+            Format = "file",
+            Culture = text.Culture,
+            AsOf = time.GetUtcNow(),
+            EvidenceId = record.Id,
+            Part = part,
+            Preview = preview,
+        };
+        outbox.SendMadePhotos(request.ChatId, records.Where(r => r.ScreenshotFileId is not null)
+            .Select(r => (r.Id + "-preview.png", Order(r, EvidencePartKind.Screenshot, preview: true)))
+            .ToList());
+        foreach (var record in records)
+        {
+            var parts = new List<(EvidencePartKind Kind, string FileName)>
             {
-                if (ScreenshotPreview.Of(part.File.Content) is { } preview)
-                {
-                    photos.Add((record.Id + "-preview.png", preview, TelegramText.Escape(Caption(text, record, text.EvidencePreview, part, zone))));
-                }
+                (EvidencePartKind.Raw, record.Id + EvidenceStore.Extension(record.ContentType)),
+                (EvidencePartKind.Text, record.Id + ".txt"),
+            };
+            if (record.ScreenshotFileId is not null)
+            {
+                parts.Add((EvidencePartKind.Screenshot, record.Id + ".png"));
+            }
+
+            if (record.PdfFileId is not null)
+            {
+                parts.Add((EvidencePartKind.Pdf, record.Id + ".pdf"));
+            }
+
+            foreach (var (kind, fileName) in parts)
+            {
+                outbox.SendMade(request.ChatId, OutboxKind.Document, fileName, Order(record, kind), "");
             }
         }
-
-        outbox.SendPhotos(request.ChatId, photos);
-        foreach (var (record, files) in parts)
-        {
-            foreach (var part in files)
-            {
-                var name = part.Kind switch
-                {
-                    EvidencePartKind.Raw => text.EvidenceRaw,
-                    EvidencePartKind.Text => text.EvidenceText,
-                    EvidencePartKind.Screenshot => text.EvidenceScreenshot,
-                    _ => text.EvidencePdf,
-                };
-                outbox.SendFile(request.ChatId, OutboxKind.Document, part.File.FileName, part.File.Content, TelegramText.Escape(Caption(text, record, name, part, zone)));
-            }
-        }
-    }
-
-    /// <summary>What a file is, when and how it was captured, and whether its bytes still hash to what was recorded then.</summary>
-    private static string Caption(Text.Strings text, EvidenceRecord record, string part, EvidencePart file, TimeZoneInfo zone)
-    {
-        var actual = EvidenceStore.Hash(file.File.Content);
-        var check = actual == file.RecordedSha256 ? text.EvidenceVerified : text.EvidenceTampered(actual);
-        var final = record.FinalUrl is { Length: > 0 } url ? "\n" + text.EvidenceFinalUrl(url.Length > 300 ? url[..300] + "…" : url) : "";
-        return text.EvidenceCaption(record.Id, part, ZonedTime.Format(record.CapturedAt, zone), record.HttpStatus, file.RecordedSha256) + final + "\n" + check;
     }
 }

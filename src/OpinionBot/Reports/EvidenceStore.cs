@@ -136,7 +136,7 @@ public sealed class EvidenceStore(OpinionDatabase db, IOptions<ReportsOptions> o
     // A missing file reads as empty, so its hash no longer matches and the mismatch is reported, not thrown.
     private byte[] Read(string fileId) => db.Read(s => s.Files.Download(fileId)) ?? [];
 
-    private static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
+    public static string Extension(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant() switch
     {
         "text/html" or "application/xhtml+xml" => ".html",
         "application/json" or "application/feed+json" => ".json",

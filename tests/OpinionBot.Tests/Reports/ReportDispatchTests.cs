@@ -1,7 +1,9 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
 using OpinionBot.Reports;
+using OpinionBot.Reports.Documents;
 using OpinionBot.Tests.Support;
+using OpinionBot.Text;
 using Xunit;
 using static OpinionBot.Tests.Reports.ReportFixtures;
 
@@ -50,7 +52,11 @@ public sealed class ReportDispatchTests
         Assert.Same(photo, messages[^1]); // the chart follows the text
         Assert.Equal(ReportTestBed.Supervisors, photo.ChatId);
         Assert.Equal("trend-20260302-20260308.png", photo.FileName);
-        Assert.Equal(PngSignature, bed.File(photo)[..8]);
+        Assert.Null(photo.FileId); // only the order: the sender draws the chart, outside this transaction
+        Assert.Equal(DocumentKind.TrendChart, photo.Document!.Kind);
+        Assert.Equal(7, photo.Document.Chart!.Count);
+        Assert.Equal(5, photo.Document.Chart.Sum(d => d.General + d.Larger + d.Major)); // the counts the text was written from
+        Assert.Equal(PngSignature, DocumentMaker.Chart(photo.Document, Strings.Chinese)[..8]);
         Assert.Contains("舆情周报", photo.Text);
     }
 

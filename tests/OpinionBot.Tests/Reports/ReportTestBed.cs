@@ -41,8 +41,6 @@ public sealed class ReportTestBed : IDisposable
 
     public List<OutboxMessage> Outbox() => [.. Database.Read(s => s.Outbox.QueuedAfter(0))];
 
-    public byte[] File(OutboxMessage message) => Database.Read(s => s.Files.Download(message.FileId!)) ?? [];
-
     public void Dispose()
     {
         Database.Dispose();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.People;
+using OpinionBot.Reports.Evidence;
 using OpinionBot.Storage;
 using OpinionBot.Text;
 
@@ -29,6 +30,7 @@ public sealed class DocumentMaker(
             DocumentKind.Special => new(Special(order, text, zone), null),
             DocumentKind.Ledger => Ledger(order, text, zone),
             DocumentKind.TrendChart => new(Chart(order, text), null),
+            DocumentKind.EvidencePart => Evidence(order, text, zone),
             _ => throw new InvalidDataException($"Unknown document kind {order.Kind}."),
         };
     }
@@ -57,12 +59,40 @@ public sealed class DocumentMaker(
         return new(file, text.LedgerCaption(from, to, rows.Count));
     }
 
-    private static byte[] Chart(DocumentOrder order, Strings text)
+    /// <summary>A trend chart from its order's counts (pure: no storage read).</summary>
+    public static byte[] Chart(DocumentOrder order, Strings text)
     {
         var first = DocumentOrder.Day(order.From);
         var period = ReportPeriod.Containing(order.ReportKind, first);
         var days = (order.Chart ?? []).Select((d, i) => new DayCount(first.AddDays(i), d.General, d.Larger, d.Major)).ToList();
         return TrendChart.Render(days, period, text);
+    }
+
+    /// <summary>An evidence file, its caption saying whether its bytes still hash to what was recorded at capture.</summary>
+    private MadeDocument Evidence(DocumentOrder order, Strings text, TimeZoneInfo zone)
+    {
+        var record = evidence.Find(order.EvidenceId ?? "") ?? throw new InvalidDataException($"Evidence {order.EvidenceId} is not stored.");
+        var part = evidence.Parts(record).FirstOrDefault(p => p.Kind == order.Part) ??
+                   throw new InvalidDataException($"Evidence {order.EvidenceId} has no {order.Part} file.");
+        var content = order.Preview
+            ? ScreenshotPreview.Of(part.File.Content) ?? throw new InvalidDataException($"The screenshot of {order.EvidenceId} cannot be read.")
+            : part.File.Content;
+        var name = order.Preview ? text.EvidencePreview : part.Kind switch
+        {
+            EvidencePartKind.Raw => text.EvidenceRaw,
+            EvidencePartKind.Text => text.EvidenceText,
+            EvidencePartKind.Screenshot => text.EvidenceScreenshot,
+            _ => text.EvidencePdf,
+        };
+        return new(content, TelegramText.Escape(EvidenceCaption(text, record, name, part, zone)));
+    }
+
+    private static string EvidenceCaption(Strings text, EvidenceRecord record, string part, EvidencePart file, TimeZoneInfo zone)
+    {
+        var actual = EvidenceStore.Hash(file.File.Content);
+        var check = actual == file.RecordedSha256 ? text.EvidenceVerified : text.EvidenceTampered(actual);
+        var final = record.FinalUrl is { Length: > 0 } url ? "\n" + text.EvidenceFinalUrl(url.Length > 300 ? url[..300] + "…" : url) : "";
+        return text.EvidenceCaption(record.Id, part, ZonedTime.Format(record.CapturedAt, zone), record.HttpStatus, file.RecordedSha256) + final + "\n" + check;
     }
 
     private Incident Incident(DocumentOrder order) =>

@@ -40,6 +40,13 @@ public sealed class DocumentOrder
 
     public List<ChartDay>? Chart { get; set; }
 
+    /// <summary>Evidence: the entry's number (e.g. XJ-2026-0042-01), which of its files, and whether as a preview photo.</summary>
+    public string? EvidenceId { get; set; }
+
+    public EvidencePartKind Part { get; set; }
+
+    public bool Preview { get; set; }
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly Day(string? text) => DateOnly.ParseExact(text ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -58,6 +65,9 @@ public enum DocumentKind
 
     /// <summary>A weekly or monthly report's trend chart.</summary>
     TrendChart = 3,
+
+    /// <summary>One file of an evidence entry (its caption re-checks the hash), or its screenshot's preview.</summary>
+    EvidencePart = 4,
 }
 
 /// <summary>A <see cref="DocumentHeading"/> as stored in an order.</summary>

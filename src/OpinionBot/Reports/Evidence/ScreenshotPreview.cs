@@ -10,9 +10,18 @@ public static class ScreenshotPreview
 {
     public const int MaxSide = 2560;
 
+    /// <summary>The preview, or null when the bytes are not an image Skia can read.</summary>
     public static byte[]? Of(byte[] png)
     {
-        using var image = SKBitmap.Decode(png);
+        // SKBitmap.Decode throws on bytes no codec recognises; a stored file that is not an image is "no preview".
+        using var bytes = SKData.CreateCopy(png);
+        using var codec = SKCodec.Create(bytes);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        using var image = SKBitmap.Decode(codec);
         if (image is null || image.Width == 0 || image.Height == 0)
         {
             return null;

@@ -34,11 +34,11 @@ public sealed class EvidenceAlbumTests : IAsyncLifetime
         return data.ToArray();
     }
 
-    private EvidenceRecord Save(Incident incident, string path) =>
+    private EvidenceRecord Save(Incident incident, string path, byte[]? screenshot = null) =>
         _chat.Bot.Services.GetRequiredService<EvidenceStore>().Save(incident, new EvidenceCapture(
             incident.Url + path, Encoding.UTF8.GetBytes("<html>页面</html>"), "页面", 200, "text/html; charset=utf-8", FinalUrl: incident.Url + path + "?final")
         {
-            Screenshot = TallPng(),
+            Screenshot = screenshot ?? TallPng(),
             Pdf = Encoding.ASCII.GetBytes("%PDF-1.4 fake print"),
         });
 
@@ -78,5 +78,22 @@ public sealed class EvidenceAlbumTests : IAsyncLifetime
         var photo = await _chat.Api.WaitForMessageAsync(TeamChat, m => m.Kind == "photo", CommandChat.Patience);
         Assert.Contains(only.Id, photo.Text);
         Assert.Empty(_chat.Api.Requests("sendMediaGroup"));
+    }
+
+    [Fact]
+    public async Task Evidence_AScreenshotThatNoLongerDecodes_IsLeftOutOfTheAlbum_AndItsFileStillGoes()
+    {
+        var (incident, _) = await _chat.OpenAsync("医院投诉 坏截图");
+        var good = Save(incident, "/a");
+        var broken = Save(incident, "/b", Encoding.ASCII.GetBytes("not a png at all"));
+
+        await _chat.SayAsync(TeamChat, Officer, $"/evidence {incident.Number}");
+
+        // The previews are drawn by the sender: the unreadable one is left out, so the good one goes as a plain photo.
+        await _chat.Api.WaitUntilAsync(() => _chat.Api.Messages(TeamChat).Count(m => m.Kind == "document" && m.Text!.Contains(broken.Id)) == 4, CommandChat.Patience);
+        var photo = Assert.Single(_chat.Api.Messages(TeamChat), m => m.Kind == "photo");
+        Assert.Contains(good.Id, photo.Text);
+        Assert.Empty(_chat.Api.Requests("sendMediaGroup"));
+        Assert.Single(_chat.Api.Messages(TeamChat), m => m.Kind == "document" && m.FileName == $"{broken.Id}.png");
     }
 }
