@@ -37,6 +37,9 @@ public static class LeaseNames
 
     /// <summary>Background duties that must not run twice (the evidence pass, backups).</summary>
     public const string Duties = "duties";
+
+    /// <summary>Every lease some node must hold for the bot to work.</summary>
+    public static readonly IReadOnlyList<string> All = [Updates, Delivery, Duties];
 }
 
 /// <summary>What <c>/status</c> shows of the cluster.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using OpinionBot.Chat;
+using OpinionBot.Cluster;
 using OpinionBot.Scheduling;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
@@ -22,6 +23,8 @@ public sealed class HealthCheck(
     OpinionBot.Scheduling.CheckTimeliness timeliness,
     IOptions<MonitoringEndpointOptions> options,
     IOptions<WebhookOptions> webhook,
+    ILeases leases,
+    IOptions<ClusterOptions> cluster,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -31,6 +34,10 @@ public sealed class HealthCheck(
     };
 
     private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly LeaseCoverage _coverage = new(cluster.Value.LeaseTime);
+
+    // In cluster mode: when this node was first seen polling (holding the updates lease); null while another node polls.
+    private DateTimeOffset? _pollingSince;
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -60,11 +67,14 @@ public sealed class HealthCheck(
             problems.Add("scheduler: not running");
         }
 
+        var (node, held) = Cluster(now, problems);
         var lastUpdates = pulse.LastUpdates;
-        // A webhook may rightly stay quiet for hours; only long polling answers at least every poll timeout.
-        if (!webhook.Value.Enabled && now - (lastUpdates ?? _started) > settings.TelegramQuietAfter)
+        // A webhook may rightly stay quiet for hours; only long polling answers at least every poll timeout. In cluster
+        // mode only the node holding the updates lease polls, and only since it took the lease.
+        var quietSince = Max(lastUpdates ?? _started, _pollingSince ?? _started);
+        if (!webhook.Value.Enabled && (node is null || held!.Contains(LeaseNames.Updates)) && now - quietSince > settings.TelegramQuietAfter)
         {
-            problems.Add($"telegram: no successful getUpdates for {(int)(now - (lastUpdates ?? _started)).TotalSeconds}s");
+            problems.Add($"telegram: no successful getUpdates for {(int)(now - quietSince).TotalSeconds}s");
         }
 
         var oldestSeconds = stored?.Oldest is { } oldest ? Math.Max(0, (int)(now - oldest).TotalSeconds) : 0;
@@ -88,8 +98,36 @@ public sealed class HealthCheck(
             oldestSeconds,
             late,
             stored?.Failing ?? [],
-            problems);
+            problems)
+        { Node = node, Leases = held };
     }
+
+    /// <summary>In cluster mode: this node's name and the leases it holds, and a problem for a lease nobody holds.</summary>
+    private (string? Node, IReadOnlyList<string>? Held) Cluster(DateTimeOffset now, List<string> problems)
+    {
+        if (!cluster.Value.Enabled)
+        {
+            return (null, null);
+        }
+
+        var held = LeaseNames.All.Where(leases.Holds).ToList();
+        _pollingSince = held.Contains(LeaseNames.Updates) ? _pollingSince ?? now : null;
+        try
+        {
+            if (leases.Snapshot() is { } snapshot)
+            {
+                problems.AddRange(_coverage.Problems(snapshot, now));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            problems.Add("cluster: " + ex.Message);
+        }
+
+        return (cluster.Value.NodeName, held);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     public static string ToJson(HealthReport report) => JsonSerializer.Serialize(report, Json);
 
@@ -125,6 +163,11 @@ public sealed record HealthReport(
     IReadOnlyList<string> FailingSources,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>Cluster mode: this node's name and the leases it holds (null, so left out, on a single node).</summary>
+    public string? Node { get; init; }
+
+    public IReadOnlyList<string>? Leases { get; init; }
+
     [JsonIgnore]
     public bool Healthy => Problems.Count == 0;
 }
