@@ -213,8 +213,9 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
     }
 
     /// <summary>
-    /// The next id: one more than the largest (read through the <c>_id</c> index; writers are serialized, so no one
-    /// else takes it meanwhile), or a new GUID/ObjectId. Set on the entity too, as LiteDB does.
+    /// The next id: one more than the largest ever given in this table (<c>ob_ids</c>) or stored in it (read through the
+    /// <c>_id</c> index), so a deleted newest number is never given again; writers are serialized, so no one else takes it
+    /// meanwhile. Or a new GUID/ObjectId. Set on the entity too, as LiteDB does.
     /// </summary>
     private BsonValue AssignId(T document, BsonValue current)
     {
@@ -230,7 +231,12 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
             using var command = transaction.Command(
                 $"SELECT {PostgresSchema.Field("_id")} FROM {_name} ORDER BY {PostgresSchema.Field("_id")} DESC LIMIT 1");
             var last = command.ExecuteScalar() is string json ? JsonDocuments.FromJson(json) : BsonValue.Null;
-            var next = last.IsNumber ? last.AsInt64 + 1 : 1;
+            using var counter = transaction.Command(
+                "INSERT INTO ob_ids (name, last) VALUES (@name, @max + 1) " +
+                "ON CONFLICT (name) DO UPDATE SET last = GREATEST(ob_ids.last, @max) + 1 RETURNING last");
+            counter.Parameters.AddWithValue("name", _name);
+            counter.Parameters.AddWithValue("max", last.IsNumber ? last.AsInt64 : 0L);
+            var next = (long)counter.ExecuteScalar()!;
             id = type == typeof(int) || (type is null && current.IsInt32 && next <= int.MaxValue) ? new BsonValue((int)next) : new BsonValue(next);
         }
         else

@@ -64,6 +64,8 @@ internal static class PostgresSchema
             }
         }
 
+        // The last number given per table, so a deleted newest document's number is not given again.
+        sql.Append("CREATE TABLE IF NOT EXISTS ob_ids (name text PRIMARY KEY, last bigint NOT NULL);\n");
         sql.Append("CREATE TABLE IF NOT EXISTS ob_files (id text PRIMARY KEY, file_name text NOT NULL, metadata jsonb, data bytea NOT NULL);\n");
         return sql.ToString();
     }
