@@ -67,6 +67,12 @@ public sealed class ItemIntake(
         var now = time.GetUtcNow();
         var oldest = now - options.CurrentValue.InitialLookback;
         var opened = new List<Incident>();
+        if (prepared.Judged.Any(j => j.Judgement is not null))
+        {
+            // Again inside the transaction (in cluster mode; nothing on one node): writers are serialized across nodes, so
+            // an incident another node opened for this story while this check was judged is known before placing.
+            memory.CatchUp();
+        }
 
         // Oldest first, so incident numbers follow publication order. Skipped: what another source listed since it
         // was judged, and a URL listed twice (compared as LiteDB compares ids: ignoring case).
