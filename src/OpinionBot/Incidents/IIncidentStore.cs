@@ -29,6 +29,9 @@ public interface IIncidentStore
     /// <summary>Incidents with an id above <paramref name="id"/>, in id order: those opened since a cursor.</summary>
     IReadOnlyList<Incident> After(long id);
 
+    /// <summary>Cluster mode: incidents whose story gained an appearance numbered above <paramref name="storySeq"/>.</summary>
+    IReadOnlyList<Incident> StoryChangedAfter(long storySeq);
+
     /// <summary>The newest incidents first: <paramref name="take"/> after skipping <paramref name="skip"/>.</summary>
     IReadOnlyList<Incident> Latest(int skip, int take);
 

@@ -55,6 +55,9 @@ public sealed class Incident
     /// <summary>After Resolve: new appearances until then re-notify the owner; a quiet incident closes then.</summary>
     public DateTimeOffset? WatchUntil { get; set; }
 
+    /// <summary>Cluster mode only: the story sequence number of its latest appearance (indexed: other nodes catch up by it).</summary>
+    public long StorySeq { get; set; }
+
     /// <summary>Reminders for this incident are silenced until then (<c>/mute</c>).</summary>
     public DateTimeOffset? MutedUntil { get; set; }
 
@@ -87,6 +90,14 @@ public sealed class Appearance
     public double Weight { get; set; } = 1;
     public int? Replies { get; set; }
     public int? Views { get; set; }
+
+    /// <summary>
+    /// Cluster mode only: the node that added it and its number in the story sequence, so the other nodes' story
+    /// indexes learn it (see <see cref="StoryMemory.CatchUp"/>).
+    /// </summary>
+    public string? Node { get; set; }
+
+    public long? StorySeq { get; set; }
 }
 
 public sealed class IncidentNote

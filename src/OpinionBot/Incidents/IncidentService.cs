@@ -42,6 +42,7 @@ public sealed class IncidentService(
             NegativeWords = appearance.NegativeWords.ToList(),
             Rebuttals = appearance.Rebuttals.ToList(),
             Appearances = [AppearanceOf(appearance)],
+            StorySeq = appearance.StorySeq ?? 0,
         };
         incident.Audit.Add(Entry(appearance.Discovered, Actor.Bot, "created", IncidentStatus.New, IncidentStatus.New, null));
         if (CallsForLeadership(incident.Grade))
@@ -224,6 +225,7 @@ public sealed class IncidentService(
     public void AddAppearance(Incident incident, NewAppearance appearance)
     {
         incident.Appearances.Add(AppearanceOf(appearance));
+        incident.StorySeq = Math.Max(incident.StorySeq, appearance.StorySeq ?? 0);
         incident.Keywords = incident.Keywords.Union(appearance.Matches.SelectMany(m => m.Keywords), StringComparer.OrdinalIgnoreCase).ToList();
         incident.Topics = incident.Topics.Union(appearance.Matches.Select(m => m.Topic)).ToList();
         incident.Rebuttals = incident.Rebuttals.Union(appearance.Rebuttals).ToList();
@@ -336,6 +338,8 @@ public sealed class IncidentService(
         Weight = appearance.Weight,
         Replies = appearance.Item.Replies,
         Views = appearance.Item.Views,
+        Node = appearance.Node,
+        StorySeq = appearance.StorySeq,
     };
 
     private void ApplyEffects(Incident incident, IncidentAction action, Actor actor, IncidentStatus next,

@@ -119,6 +119,7 @@ public sealed class ItemIntake(
     /// <summary>Joins the item to its story's incident, or opens a new one; returns the new incident if any.</summary>
     private Incident? Place(SourceDefinition source, SourceItem item, ItemJudgement judgement, DateTimeOffset now)
     {
+        var stamp = memory.Stamp();
         var appearance = new NewAppearance(item, source.Name, judgement.Topics, now)
         {
             Department = judgement.Department ?? source.Department,
@@ -128,6 +129,8 @@ public sealed class ItemIntake(
             Rebuttals = judgement.Sentiment.Rebuttals,
             Fingerprint = judgement.Fingerprint.ToString(),
             Weight = source.Weight,
+            Node = stamp?.Node,
+            StorySeq = stamp?.Seq,
         };
 
         var story = OpenStory(judgement, now);

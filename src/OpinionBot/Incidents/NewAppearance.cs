@@ -17,4 +17,9 @@ public sealed record NewAppearance(SourceItem Item, string SourceName, IReadOnly
     public IReadOnlyList<string> Rebuttals { get; init; } = [];
     public string? Fingerprint { get; init; }
     public double Weight { get; init; } = 1;
+
+    /// <summary>Cluster mode only: the node judging it and its story sequence number (see <see cref="StoryMemory.Stamp"/>).</summary>
+    public string? Node { get; init; }
+
+    public long? StorySeq { get; init; }
 }

@@ -20,8 +20,12 @@ public sealed class StoryMemory(
 {
     private readonly Lock _catchUp = new();
 
-    // The highest incident id the index has looked at, for catching up with other nodes' incidents.
+    private const string StorySeqKey = "story-seq";
+
+    // The highest incident id the index has looked at, for catching up with other nodes' incidents, and the highest
+    // story sequence number, for the appearances other nodes added to incidents this index already knows.
     private long _lastId;
+    private long _lastSeq;
 
     // A closed story is forgotten; every other incident may still gather appearances.
     private static readonly IncidentStatus[] Unclosed = [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)];
@@ -31,6 +35,7 @@ public sealed class StoryMemory(
         var since = time.GetUtcNow() - matching.Value.StoryWindow;
         var count = 0;
         _lastId = db.Read(s => s.Incidents.Latest(0, 1) is [var newest, ..] ? newest.Id : 0);
+        _lastSeq = cluster.Value.Enabled ? db.Read(s => s.Counters.Get(StorySeqKey)) : 0;
         foreach (var incident in db.Read(s => s.Incidents.WithStatus(Unclosed)))
         {
             count += Learn(incident, since);
@@ -44,9 +49,10 @@ public sealed class StoryMemory(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// In cluster mode other nodes open incidents too, and a repost of their story must join them here: before a check
-    /// is judged, the index learns the incidents opened since it last looked (one indexed read; nothing on one node,
-    /// where every incident is opened by this process's intake).
+    /// In cluster mode other nodes open incidents and add appearances too, and a repost of their story must join them
+    /// here: before a check is judged (and again inside its transaction), the index learns the incidents opened since it
+    /// last looked and the appearances other nodes added since (two indexed reads; nothing on one node, where every
+    /// incident and appearance comes from this process's intake).
     /// </summary>
     public void CatchUp()
     {
@@ -58,16 +64,42 @@ public sealed class StoryMemory(
         lock (_catchUp)
         {
             var since = time.GetUtcNow() - matching.Value.StoryWindow;
+            var learnt = new HashSet<long>();
             foreach (var incident in db.Read(s => s.Incidents.After(_lastId)))
             {
                 _lastId = Math.Max(_lastId, incident.Id);
                 if (incident.Status != IncidentStatus.Closed && !stories.Knows(incident.Id))
                 {
                     Learn(incident, since);
+                    learnt.Add(incident.Id);
+                }
+            }
+
+            var self = cluster.Value.NodeName;
+            var lastSeq = _lastSeq;
+            foreach (var incident in db.Read(s => s.Incidents.StoryChangedAfter(lastSeq)))
+            {
+                _lastSeq = Math.Max(_lastSeq, incident.StorySeq);
+                if (incident.Status == IncidentStatus.Closed || learnt.Contains(incident.Id))
+                {
+                    continue; // a closed story is forgotten; one just learnt whole has these appearances already
+                }
+
+                foreach (var appearance in incident.Appearances.Where(a => a.StorySeq > lastSeq && a.Node != self &&
+                                                                           a.Discovered >= since && a.Fingerprint is not null))
+                {
+                    stories.Add(incident.Id, StoryFingerprint.Parse(appearance.Fingerprint), appearance.Discovered);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Cluster mode: this node's name and the next story sequence number, for an appearance it is about to add (in the
+    /// caller's write, so the number is taken with it); null on one node.
+    /// </summary>
+    public (string Node, long Seq)? Stamp() =>
+        cluster.Value.Enabled ? (cluster.Value.NodeName, db.Write(s => s.Counters.Next(StorySeqKey))) : null;
 
     private int Learn(Incident incident, DateTimeOffset since)
     {

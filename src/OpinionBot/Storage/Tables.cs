@@ -23,7 +23,7 @@ public sealed record TableDefinition(string Name, Type Type, IReadOnlyList<strin
 public static class Tables
 {
     public static readonly TableDefinition Incidents = Define<Incident>(
-        "incidents", ["Status", "Discovered", "ReportedAt", "Overdue", "AssigneeId", "Department", "Grade"], unique: ["Number"]);
+        "incidents", ["Status", "Discovered", "ReportedAt", "Overdue", "AssigneeId", "Department", "Grade", "StorySeq"], unique: ["Number"]);
     public static readonly TableDefinition SeenItems = Define<SeenItem>("seen_items");
     public static readonly TableDefinition Outbox = Define<OutboxMessage>("outbox", ["DeliveredAt"]);
     public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId", "ChatId", "MessageId"]);

@@ -30,6 +30,9 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
 
     public IReadOnlyList<Incident> After(long id) => id == long.MaxValue ? [] : incidents.Range("_id", id + 1, until: null);
 
+    public IReadOnlyList<Incident> StoryChangedAfter(long storySeq) =>
+        storySeq == long.MaxValue ? [] : incidents.Range(nameof(Incident.StorySeq), storySeq + 1, until: null);
+
     public IReadOnlyList<Incident> Latest(int skip, int take) =>
         [.. incidents.Range("_id", from: null, until: null, limit: skip + take, descending: true).Skip(skip)];
 
