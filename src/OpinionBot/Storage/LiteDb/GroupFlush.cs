@@ -5,9 +5,9 @@ namespace OpinionBot.Storage.LiteDb;
 /// a slow shared disk, nearly all of it in the commit waiting on the log's fsync. Here the log is a
 /// <see cref="LogStream"/> whose flush only hands the pages to the operating system; the committing thread leaves the
 /// lock and then waits in <see cref="WaitDurable"/>, where one fsync covers everything written to the log before it
-/// began, so concurrent writers share one flush. Caveat (LiteDB 5.0.20, as before this class): LiteDB's commit queues
-/// its pages for LiteDB's own writer thread and returns, so pages that thread has not written yet are covered by the
-/// next flush, not this one.
+/// began, so concurrent writers share one flush. Since LiteDB 5.0.21 a commit writes its pages to the log itself before
+/// it returns (5.0.20 queued them for a writer thread of its own, so a process killed just after a commit could lose it),
+/// so the flush a writer waits for covers its own commit exactly.
 /// </summary>
 internal sealed class GroupFlush(FileStream log)
 {
