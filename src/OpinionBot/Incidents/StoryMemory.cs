@@ -18,8 +18,6 @@ public sealed class StoryMemory(
     IOptions<ClusterOptions> cluster,
     ILogger<StoryMemory> logger) : IHostedService
 {
-    private readonly Lock _catchUp = new();
-
     private const string StorySeqKey = "story-seq";
 
     // The highest incident id the index has looked at, for catching up with other nodes' incidents, and the highest
@@ -61,35 +59,42 @@ public sealed class StoryMemory(
             return;
         }
 
-        lock (_catchUp)
+        // Inside one storage session (joining the check's write when called from its commit): sessions take turns, so two
+        // catch-ups never run at once. No lock of its own: one taken before the session deadlocked against a commit.
+        db.Read(s =>
         {
-            var since = time.GetUtcNow() - matching.Value.StoryWindow;
-            var learnt = new HashSet<long>();
-            foreach (var incident in db.Read(s => s.Incidents.After(_lastId)))
+            Learn(s, time.GetUtcNow() - matching.Value.StoryWindow);
+            return 0;
+        });
+    }
+
+    private void Learn(StoreSession s, DateTimeOffset since)
+    {
+        var learnt = new HashSet<long>();
+        foreach (var incident in s.Incidents.After(_lastId))
+        {
+            _lastId = Math.Max(_lastId, incident.Id);
+            if (incident.Status != IncidentStatus.Closed && !stories.Knows(incident.Id))
             {
-                _lastId = Math.Max(_lastId, incident.Id);
-                if (incident.Status != IncidentStatus.Closed && !stories.Knows(incident.Id))
-                {
-                    Learn(incident, since);
-                    learnt.Add(incident.Id);
-                }
+                Learn(incident, since);
+                learnt.Add(incident.Id);
+            }
+        }
+
+        var self = cluster.Value.NodeName;
+        var lastSeq = _lastSeq;
+        foreach (var incident in s.Incidents.StoryChangedAfter(lastSeq))
+        {
+            _lastSeq = Math.Max(_lastSeq, incident.StorySeq);
+            if (incident.Status == IncidentStatus.Closed || learnt.Contains(incident.Id))
+            {
+                continue; // a closed story is forgotten; one just learnt whole has these appearances already
             }
 
-            var self = cluster.Value.NodeName;
-            var lastSeq = _lastSeq;
-            foreach (var incident in db.Read(s => s.Incidents.StoryChangedAfter(lastSeq)))
+            foreach (var appearance in incident.Appearances.Where(a => a.StorySeq > lastSeq && a.Node != self &&
+                                                                       a.Discovered >= since && a.Fingerprint is not null))
             {
-                _lastSeq = Math.Max(_lastSeq, incident.StorySeq);
-                if (incident.Status == IncidentStatus.Closed || learnt.Contains(incident.Id))
-                {
-                    continue; // a closed story is forgotten; one just learnt whole has these appearances already
-                }
-
-                foreach (var appearance in incident.Appearances.Where(a => a.StorySeq > lastSeq && a.Node != self &&
-                                                                           a.Discovered >= since && a.Fingerprint is not null))
-                {
-                    stories.Add(incident.Id, StoryFingerprint.Parse(appearance.Fingerprint), appearance.Discovered);
-                }
+                stories.Add(incident.Id, StoryFingerprint.Parse(appearance.Fingerprint), appearance.Discovered);
             }
         }
     }

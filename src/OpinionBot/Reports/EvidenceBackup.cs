@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
 using OpinionBot.Sources;
 using OpinionBot.Storage;
@@ -8,8 +9,9 @@ namespace OpinionBot.Reports;
 /// <summary>
 /// 证据备份: saves each page an incident appeared on (the first and every repost) as it was, right after the intake
 /// that found it: through the browser (with screenshot and PDF print) when one is installed, else over HTTP. Runs
-/// outside any transaction (fetching takes time); a stored cursor (the last incident id handled) moves forward in the
-/// same transaction as each saved entry, so after a crash the next pass picks up exactly where this one stopped.
+/// outside any transaction (fetching takes time), <c>Evidence:Parallel</c> pages at a time; a stored cursor (the last
+/// incident id handled) moves past each batch once all of it is saved, so after a crash the next pass picks up where this
+/// one stopped, and skips the pages of that batch already saved.
 /// A page that cannot be fetched is still backed up, from what the source listed, with HTTP status 0 and the error.
 /// </summary>
 public sealed class EvidenceBackup(
@@ -19,7 +21,8 @@ public sealed class EvidenceBackup(
     SourceCatalog sources,
     TimeProvider time,
     ILogger<EvidenceBackup> logger,
-    Evidence.PageCapture? pages = null) : IDisposable
+    Evidence.PageCapture? pages = null,
+    IOptions<Evidence.EvidenceOptions>? options = null) : IDisposable
 {
     /// <summary>Counter: the id of the last incident whose evidence was handled.</summary>
     public const string CursorKey = "evidence-captured-through";
@@ -45,21 +48,32 @@ public sealed class EvidenceBackup(
             var cursor = db.Read(s => s.Counters.Get(CursorKey));
             var pending = db.Read(s => s.Incidents.After(cursor));
             var saved = 0;
-            foreach (var incident in pending)
+            var parallel = Math.Max(1, options?.Value.Parallel ?? 4);
+            // A few at a time; the cursor moves past a batch once all of it is done. A crash mid-batch runs it again, and
+            // the pages already saved are skipped (only missing ones are captured), so nothing is captured twice.
+            foreach (var batch in pending.Chunk(parallel))
             {
-                saved += await CaptureAsync(incident, listed, cancellationToken);
+                var counts = await Task.WhenAll(batch.Select(incident => CaptureAsync(incident, listed, cancellationToken)));
+                saved += counts.Sum();
+                db.Write(s => s.Counters.Set(CursorKey, batch[^1].Id));
             }
 
             // Reposts found since: every appearance of a story is evidence, not only the first.
             var since = time.GetUtcNow() - Fresh;
             var open = db.Read(s => s.Incidents.WithStatus(Watched).Where(i => i.Id <= cursor).ToList());
-            foreach (var incident in open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)))
-            {
-                foreach (var url in Evidence.AppearanceUrls.Missing(incident, store, firstToo: false, since))
+            // Incidents side by side; one incident's pages in turn, so its evidence numbers follow its appearances.
+            var reposts = open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)).ToList();
+            await System.Threading.Tasks.Parallel.ForEachAsync(reposts, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+                async (incident, token) =>
                 {
-                    saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
-                }
-            }
+                    foreach (var url in Evidence.AppearanceUrls.Missing(incident, store, firstToo: false, since))
+                    {
+                        if (await CaptureOneAsync(incident, url, listed, token))
+                        {
+                            Interlocked.Increment(ref saved);
+                        }
+                    }
+                });
 
             return saved;
         }
@@ -75,7 +89,6 @@ public sealed class EvidenceBackup(
     {
         if (incident.Discovered < time.GetUtcNow() - Fresh)
         {
-            db.Write(s => s.Counters.Set(CursorKey, incident.Id));
             return 0;
         }
 
@@ -85,7 +98,6 @@ public sealed class EvidenceBackup(
             saved += await CaptureOneAsync(incident, url, listed, cancellationToken) ? 1 : 0;
         }
 
-        db.Write(s => s.Counters.Set(CursorKey, incident.Id));
         return saved;
     }
 

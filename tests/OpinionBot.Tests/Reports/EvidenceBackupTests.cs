@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpinionBot.Incidents;
@@ -30,7 +31,7 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
     {
         _site = await TestSite.StartAsync();
         _db = TestDatabases.Open(Path.Combine(_folder, "bot.db"));
-        _fetcher = new SafeFetcher(Options.Create(new FetchingOptions { AllowList = ["127.0.0.0/8"], MinIntervalPerHost = TimeSpan.Zero }), TimeProvider.System);
+        _fetcher = new SafeFetcher(Options.Create(new FetchingOptions { AllowList = ["127.0.0.0/8"], MinIntervalPerHost = TimeSpan.Zero, MaxConcurrencyPerHost = 8 }), TimeProvider.System);
         _store = new EvidenceStore(_db, Options.Create(Settings), TimeProvider.System);
         _backup = new EvidenceBackup(_db, _store, _fetcher, new SourceCatalog(_db, new FixedMonitor(new MonitoringOptions()), TimeProvider.System), TimeProvider.System,
             NullLogger<EvidenceBackup>.Instance);
@@ -115,6 +116,49 @@ public sealed class EvidenceBackupTests : IAsyncLifetime
         Assert.Single(_store.List(fresh.Number));
         Assert.Equal(0, _site.RequestCount("/t/old"));
         Assert.Equal(fresh.Id, _db.Read(s => s.Counters.Get(EvidenceBackup.CursorKey)));
+    }
+
+    [Fact]
+    public async Task CaptureNew_ABurstOfIncidents_IsFetchedFourAtATime_AndEachSavedOnce()
+    {
+        // Each page answers only once four requests are waiting (or after 5 s): one at a time would show 1 here. (The
+        // fetcher here allows 8 per host; the worker's default politeness, 2 per host, caps one site's pages further.)
+        var (inFlight, most) = (0, 0);
+        var gate = new object();
+        for (var n = 1; n <= 8; n++)
+        {
+            _site.Map($"/burst/{n}", async context =>
+            {
+                int now;
+                lock (gate)
+                {
+                    now = ++inFlight;
+                    most = Math.Max(most, now);
+                }
+
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (Volatile.Read(ref inFlight) < 4 && Volatile.Read(ref most) < 4 && waited.Elapsed < TimeSpan.FromSeconds(5))
+                {
+                    await Task.Delay(10);
+                }
+
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(Article);
+                lock (gate)
+                {
+                    inFlight--;
+                }
+            });
+        }
+
+        var incidents = Enumerable.Range(1, 8).Select(n => Insert($"2026-{n:0000}", _site.Url($"/burst/{n}"))).ToList();
+
+        Assert.Equal(8, await _backup.CaptureNewAsync([], CancellationToken.None));
+
+        Assert.Equal(4, most); // the default Evidence:Parallel, and never more
+        Assert.All(incidents, i => Assert.Single(_store.List(i.Number)));
+        Assert.Equal(incidents[^1].Id, _db.Read(s => s.Counters.Get(EvidenceBackup.CursorKey)));
+        Assert.Equal(0, await _backup.CaptureNewAsync([], CancellationToken.None));
     }
 
     private Incident Insert(string number, string url, List<string>? topics = null, DateTimeOffset? discovered = null)

@@ -14,6 +14,12 @@ public sealed class EvidenceOptions
     /// <summary>How long one page may take to load, render and be captured.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Pages captured at once by the background evidence pass (a burst of new incidents is backed up this many at a time;
+    /// the browser's own cap, <see cref="MaxPages"/>, still holds).
+    /// </summary>
+    public int Parallel { get; set; } = 4;
+
     /// <summary>Pages open at once in the browser (captures and browser-read sources together).</summary>
     public int MaxPages { get; set; } = 2;
 

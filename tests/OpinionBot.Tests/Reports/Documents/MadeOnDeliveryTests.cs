@@ -68,7 +68,8 @@ public sealed class MadeOnDeliveryTests : IAsyncLifetime
         Assert.Contains($"{DateTime.UtcNow.AddHours(8).Year}年第1期", Body(specialDocx));
         var notice = Assert.Single(_chat.Api.Messages(DepartmentChat), m => m.Kind == "document" && m.FileName!.EndsWith(".docx", StringComparison.Ordinal));
         Assert.Contains("抄告单位：卫健局", Body(notice));
-        Assert.DoesNotContain(team.Concat(_chat.Api.Messages(DepartmentChat)), m => m.Text?.Contains("(重发)") == true);
+        // (A file whose 502 came while it was being sent is headed 重发 after the restart: a 502 may come after Telegram
+        // showed it. Here Telegram never did, so each arrived once, as the Single checks above say.)
     }
 
     [Fact]
