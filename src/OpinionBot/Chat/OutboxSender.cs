@@ -24,6 +24,7 @@ public sealed class OutboxSender(
     FileMaking files,
     Outbox outbox,
     ChatLanguages languages,
+    RefusedMessages refusals,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -254,7 +255,7 @@ public sealed class OutboxSender(
             migration.Follow(message.ChatId, newChat);
             _queue.Reset();
         }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 403)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 403 || ChatGone(ex))
         {
             lostChats.Lose(message, ex.Message);
             _queue.Reset();
@@ -267,9 +268,13 @@ public sealed class OutboxSender(
                 return true;
             }
 
-            // A 4xx will not get better by retrying (bot removed from the chat, bad markup): record it and move on.
+            // A 4xx will not get better by retrying (bad markup, a file too big): record it, tell the supervisors, move on.
             logger.LogError("Telegram refused outbox message {Id} for chat {ChatId}: {Error}", message.Id, message.ChatId, ex.Message);
-            Finish(message, failed: true, note: ex.Message);
+            db.Write(_ =>
+            {
+                Finish(message, failed: true, note: ex.Message);
+                refusals.Refused(message, ex.Message);
+            });
             return true;
         }
         catch (Exception ex) when (ex is RequestException or ApiRequestException or HttpRequestException or TaskCanceledException &&
@@ -283,6 +288,15 @@ public sealed class OutboxSender(
 
         return false;
     }
+
+    /// <summary>
+    /// Telegram's 400s that mean the chat itself is not there for the bot (a wrong id in the settings, a deleted group):
+    /// handled like a chat that removed the bot, so its messages are rerouted and the supervisors told.
+    /// </summary>
+    private static bool ChatGone(ApiRequestException ex) =>
+        ex.ErrorCode == 400 && (ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase) ||
+                                ex.Message.Contains("group chat was deactivated", StringComparison.OrdinalIgnoreCase) ||
+                                ex.Message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
     private static bool IsSuperseded(OutboxMessage message, IReadOnlyList<OutboxMessage> pending) =>

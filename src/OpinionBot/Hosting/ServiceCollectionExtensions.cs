@@ -90,6 +90,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<DocumentMaker>();
         services.AddSingleton<FileMaking>();
+        services.AddSingleton<RefusedMessages>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidation>();
         services.AddSingleton<ChatPacer>();

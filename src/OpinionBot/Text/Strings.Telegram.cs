@@ -14,6 +14,13 @@ public sealed partial class Strings
         $"⚠️ 机器人已无法向{place}（ID <code>{chatId}</code>）发送消息：{reason}。{rerouted}请把机器人重新加入该群（或解除屏蔽），恢复后自动照常发送。",
         $"⚠️ The bot can no longer post to {place} (id <code>{chatId}</code>): {reason}. {rerouted}Please add the bot back (or unblock it); it resumes by itself once back.");
 
+    public string MessageRefused(string place, long chatId, string what, string error) => Pick(
+        $"⚠️ 发往{place}（ID <code>{chatId}</code>）的{what}被 Telegram 拒收，已放弃：{error}。请查看日志；一小时内该群再有拒收不再重复提示，/status 会计数。",
+        $"⚠️ Telegram refused a {what} for {place} (id <code>{chatId}</code>); it is given up: {error}. See the log; more refusals for this chat within the hour are counted in /status, not repeated here.");
+
+    public string RefusedCard => Pick("舆情卡片", "card");
+    public string RefusedMessage => Pick("消息", "message");
+
     public string LostRerouted(string target) => Pick($"此后发往该群的卡片和通知改发到{target}并注明。", $"Its cards and notices now go to {target}, marked. ");
     public string LostNotRerouted => Pick("发往该处的消息无法送达。", "Messages for it cannot be delivered. ");
 

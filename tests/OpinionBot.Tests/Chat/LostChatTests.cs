@@ -114,5 +114,30 @@ public sealed class LostChatTests : IAsyncLifetime
 
         var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);
         Assert.Contains("1 条消息被 Telegram 拒收", status.Text);
+
+        // The supervisors are told, not only counted: once per chat in an hour.
+        var told = Assert.Single(api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("被 Telegram 拒收，已放弃"));
+        Assert.Contains("parse entities", told.Text); // (the apostrophe arrives HTML-escaped)
+        var refusedChat = _bot.Database.Read(s => s.Outbox.QueuedAfter(0).Single(m => m.Failed)).ChatId;
+        api.FailNext(1, 400, method: "sendMessage", description: "Bad Request: can't parse entities");
+        _bot.Database.Write(_ => _bot.Services.GetRequiredService<Outbox>().Send(refusedChat, "又一条被拒收的消息"));
+        await api.WaitUntilAsync(() => _bot.Database.Read(s => s.Outbox.QueuedAfter(0).Count(m => m.Failed)) == 2, Patience);
+        await api.WaitUntilAsync(() => _bot.Database.Read(s => s.Outbox.WaitingCount()) == 0, Patience);
+        Assert.Single(api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("被 Telegram 拒收，已放弃"));
+    }
+
+    [Fact]
+    public async Task AChatIdTelegramDoesNotKnow_IsTreatedAsLost_ItsCardsRerouted_SupervisorsTold()
+    {
+        var api = _bot.Api;
+        api.ForgetChat(DepartmentChat); // e.g. a mistyped id in the settings
+        await _bot.StartAsync();
+
+        var number = Open(_bot, "县医院投诉群号有误");
+
+        await api.WaitUntilAsync(() => Count(api, BotHarness.TeamChat, number, "代转", Department) == 1, Patience);
+        var notice = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("无法向"), Patience);
+        Assert.Contains("chat not found", notice.Text);
+        Assert.Contains(DepartmentChat.ToString(), notice.Text);
     }
 }

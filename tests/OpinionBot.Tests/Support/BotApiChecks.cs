@@ -28,6 +28,11 @@ internal static class BotApiChecks
             return BotApiReply.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: newId);
         }
 
+        if (chat.Missing)
+        {
+            return BotApiReply.BadRequest("chat not found");
+        }
+
         if (chat.BotRemoved)
         {
             return BotApiReply.Error(403, chat.IsPrivate

@@ -11,6 +11,9 @@ internal sealed class FakeChat(long id, string type)
     public SortedDictionary<int, StoredMessage> Messages { get; } = [];
     public bool BotRemoved { get; set; }
 
+    /// <summary>Set for an id Telegram does not know (a wrong id in the settings): calls get 400 "chat not found".</summary>
+    public bool Missing { get; set; }
+
     /// <summary>Set when the group was upgraded to a supergroup: calls for this id get 400 with migrate_to_chat_id.</summary>
     public long? MigratedTo { get; set; }
     public bool IsPrivate => Type == "private";

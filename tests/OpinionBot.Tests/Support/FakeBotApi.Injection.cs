@@ -77,6 +77,15 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>From now on, calls for this chat get 400 "chat not found", as for an id that was never a chat.</summary>
+    public void ForgetChat(long chatId)
+    {
+        lock (state.Gate)
+        {
+            state.Chat(chatId).Missing = true;
+        }
+    }
+
     /// <summary>
     /// The next <paramref name="count"/> calls (of <paramref name="method"/> only, if given) answer Telegram's error
     /// JSON with this status; 429 carries parameters.retry_after. Without a method, getUpdates is never hit.
