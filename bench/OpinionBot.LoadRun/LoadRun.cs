@@ -237,7 +237,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     /// </summary>
     private async Task AloneAsync()
     {
-        var worker = options.Worker ?? throw new ArgumentException("--phase alone needs --worker path/to/published/OpinionBot (or OpinionBot.dll)");
+        var worker = Path.GetFullPath(options.Worker ?? throw new ArgumentException("--phase alone needs --worker path/to/published/OpinionBot (or OpinionBot.dll)"));
         foreach (var count in new[] { 1, options.Sources })
         {
             await PostAsync("/control/new?threads=40&matchEvery=1000000000");
@@ -254,7 +254,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             };
             if (worker.EndsWith(".dll", StringComparison.Ordinal))
             {
-                info.ArgumentList.Add(Path.GetFullPath(worker));
+                info.ArgumentList.Add(worker);
             }
 
             var served = (await StatsAsync()).Served;
