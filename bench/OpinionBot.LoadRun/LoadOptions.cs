@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OpinionBot.LoadRun;
 
-internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder, int LingerSeconds, bool TraceLoads)
+internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder, int LingerSeconds, bool TraceLoads, string? Worker)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -22,6 +22,7 @@ internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, strin
             args.Contains("--verbose"),
             Value("--db-dir", Path.GetTempPath()),
             int.Parse(Value("--linger", "0"), CultureInfo.InvariantCulture),
-            args.Contains("--trace-loads"));
+            args.Contains("--trace-loads"),
+            Value("--worker", "") is { Length: > 0 } worker ? worker : null);
     }
 }

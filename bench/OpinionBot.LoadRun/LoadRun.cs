@@ -40,7 +40,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         try
         {
             await StartWorldAsync();
-            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC} · database in {options.DatabaseFolder}");
+            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC}, background GC {AppContext.GetData("System.GC.Concurrent")}, tiered PGO {AppContext.GetData("System.Runtime.TieredPGO")} (src/OpinionBot/RuntimeSettings.props) · database in {options.DatabaseFolder}");
             var phases = options.Phase == "all" ? ["idle", "rounds", "steady", "hold"] : new[] { options.Phase };
             foreach (var phase in phases)
             {
@@ -50,6 +50,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
                     case "rounds": await RoundsAsync(); break;
                     case "steady": await SteadyAsync(); break;
                     case "hold": await HoldAsync(); break;
+                    case "alone": await AloneAsync(); break;
                     case "matching": MatchingRun.Run(); break;
                     default: throw new ArgumentException($"unknown phase {phase}");
                 }
@@ -66,6 +67,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
     /// <summary>Memory with 1 source, then with all sources configured, once their first checks are over.</summary>
     private async Task IdleAsync()
     {
+        var measured = new Stopwatch();
         foreach (var count in new[] { 1, options.Sources })
         {
             // Pages of items that match no topic: idle memory is measured without a backlog of cards.
@@ -74,6 +76,15 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             await WaitAsync(() => bot.Timeliness.Finished >= count, TimeSpan.FromMinutes(5));
             await WaitAsync(() => bot.PendingOutbox() == 0, TimeSpan.FromMinutes(5));
             await Task.Delay(TimeSpan.FromSeconds(20));
+
+            // The idle trim runs at most once a minute in a process, and the 1-source worker's ran just before: wait until
+            // this worker's own could have run, as it would in a process of its own.
+            if (measured.IsRunning && measured.Elapsed < TrimPolicy.Spacing + IdleMemoryTrim.Tick * 2)
+            {
+                await Task.Delay(TrimPolicy.Spacing + IdleMemoryTrim.Tick * 2 - measured.Elapsed);
+            }
+
+            measured.Restart();
             var before = RssSampler.Current();
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -193,7 +204,10 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         var seeded = Stopwatch.StartNew();
         IncidentSeed.Fill(path, options.Incidents);
         Console.WriteLine($"hold: seeded {options.Incidents} incidents in {seeded.Elapsed.TotalSeconds:0} s ({new FileInfo(path).Length / 1_048_576} MB file)");
-        GC.Collect();
+
+        // The seeding ran in this process: give its garbage back before the worker starts, and measure the peak from here.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        _rss.Reset();
         await using var bot = await StartBotAsync(path, 1, "every 1h", jitter: TimeSpan.Zero, politeness: false);
         await WaitAsync(() => bot.Timeliness.Finished >= 1, TimeSpan.FromMinutes(5));
         await Task.Delay(TimeSpan.FromSeconds(20));
@@ -204,6 +218,11 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             RssSampler.PrintTopMappings();
         }
 
+        // The start-up catch-up (the deadline watch stepping the seed's months-overdue incidents, their reminders queued)
+        // goes on for a while: a second reading a minute later says where memory is heading.
+        await Task.Delay(TimeSpan.FromSeconds(40));
+        gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"hold: 60 s after start: RSS {Mb(RssSampler.Current())} MB (peak {Mb(_rss.Peak)} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB; outbox waiting {bot.PendingOutbox()})");
         if (options.LingerSeconds > 0)
         {
             Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
@@ -211,7 +230,82 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The published worker in its own process, as it ships (its own runtimeconfig, nothing of the load run loaded):
+    /// 1 source, then N, each in a fresh process with the same settings the in-process phases use, written to an
+    /// appsettings.json in its working directory; resident memory 30 s after the world served every board once.
+    /// </summary>
+    private async Task AloneAsync()
+    {
+        var worker = Path.GetFullPath(options.Worker ?? throw new ArgumentException("--phase alone needs --worker path/to/published/OpinionBot (or OpinionBot.dll)"));
+        foreach (var count in new[] { 1, options.Sources })
+        {
+            await PostAsync("/control/new?threads=40&matchEvery=1000000000");
+            var folder = Path.Combine(_folder, $"alone-{count}");
+            Directory.CreateDirectory(folder);
+            var settings = Settings(Path.Combine(folder, "opinionbot.db"), count, "every 1h", TimeSpan.Zero, politeness: false);
+            settings.Remove("Serilog:WriteTo:0:Name"); // the worker's own console log (the default) is enough
+            await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), JsonSerializer.Serialize(settings));
+            var info = new ProcessStartInfo(worker.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : worker)
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = !options.Verbose,
+                UseShellExecute = false,
+            };
+            if (worker.EndsWith(".dll", StringComparison.Ordinal))
+            {
+                info.ArgumentList.Add(worker);
+            }
+
+            var served = (await StatsAsync()).Served;
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("the worker did not start");
+            if (!options.Verbose)
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+            }
+
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                while ((await StatsAsync()).Served < served + count)
+                {
+                    if (process.HasExited || clock.Elapsed > TimeSpan.FromMinutes(5))
+                    {
+                        throw new InvalidOperationException($"the worker exited ({(process.HasExited ? process.ExitCode : -1)}) or did not check every board in 5 minutes");
+                    }
+
+                    await Task.Delay(200);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(30));
+                var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
+                string Field(string name) => status.First(l => l.StartsWith(name, StringComparison.Ordinal)).Split(':')[1].Trim();
+                if (options.Verbose)
+                {
+                    var smaps = Path.Combine(Path.GetTempPath(), $"opinionbot-loadrun-alone-smaps-{count}.txt");
+                    File.WriteAllText(smaps, File.ReadAllText($"/proc/{process.Id}/smaps"));
+                    Console.WriteLine($"  (the worker's map: {smaps})");
+                }
+
+                Console.WriteLine($"alone, the worker {Path.GetFileName(worker)} in its own process, {count} source(s), 30 s after the first checks: VmRSS {Field("VmRSS:")} (RssAnon {Field("RssAnon:")}, RssFile {Field("RssFile:")}; {Field("Threads:")} threads)");
+            }
+            finally
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
     private async Task<Bot> StartBotAsync(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
+    {
+        var settings = Settings(path, sources, schedule, jitter, politeness);
+        var host = OpinionBotHost.CreateBuilder([], config => config.AddInMemoryCollection(settings)).Build();
+        await host.StartAsync();
+        return new Bot(host);
+    }
+
+    private Dictionary<string, string?> Settings(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -266,9 +360,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
             settings[prefix + "Selectors:Views"] = "td.num em";
         }
 
-        var host = OpinionBotHost.CreateBuilder([], config => config.AddInMemoryCollection(settings)).Build();
-        await host.StartAsync();
-        return new Bot(host);
+        return settings;
     }
 
     private string Database(string name) => Path.Combine(_folder, name, "opinionbot.db");

@@ -24,7 +24,9 @@ public sealed class ItemIntake(
     IOptionsMonitor<MonitoringOptions> options)
 {
     // Per source, the URLs it listed last time (all stored as seen): most of a list page is unchanged between checks.
-    private readonly ConcurrentDictionary<string, HashSet<ulong>> _lastListed = new(StringComparer.OrdinalIgnoreCase);
+    // Their keys sorted in an array (binary search): 40 URLs cost 344 bytes, where a HashSet took about 1.9 KB, for each
+    // of a thousand sources.
+    private readonly ConcurrentDictionary<string, ulong[]> _lastListed = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Processes the items in one transaction; returns the incidents opened (not those that only gained an appearance).
@@ -44,7 +46,7 @@ public sealed class ItemIntake(
     public PreparedIntake Prepare(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var listedBefore = _lastListed.GetValueOrDefault(source.Name);
-        var fresh = items.Where(i => listedBefore is null || !listedBefore.Contains(UrlKey(i.Url))).ToList();
+        var fresh = items.Where(i => listedBefore is null || Array.BinarySearch(listedBefore, UrlKey(i.Url)) < 0).ToList();
         var seen = fresh.Count == 0 ? null : db.Read(s => s.SeenItems.Seen(fresh.Select(i => i.Url)));
         var unseen = seen is null ? [] : fresh.Where(i => !seen.Contains(i.Url)).ToList();
         if (unseen.Count > 0)
@@ -101,8 +103,12 @@ public sealed class ItemIntake(
     }
 
     /// <summary>Everything the source listed is now stored as seen: its next check skips these items cheaply.</summary>
-    public void Committed(PreparedIntake prepared) =>
-        _lastListed[prepared.Source.Name] = [.. prepared.Listed.Select(i => UrlKey(i.Url))];
+    public void Committed(PreparedIntake prepared)
+    {
+        var keys = prepared.Listed.Select(i => UrlKey(i.Url)).ToArray();
+        Array.Sort(keys);
+        _lastListed[prepared.Source.Name] = keys;
+    }
 
     /// <summary>64-bit FNV-1a of the URL: equal URLs give equal keys; a collision between two URLs is negligible.</summary>
     private static ulong UrlKey(string url)

@@ -45,7 +45,7 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     public IReadOnlyList<T> Where(string field, object? value)
     {
         transaction.EnsureOpen();
-        return collection.Find(Query.EQ(Indexed(field), Value(value))).ToList();
+        return collection.Find(EqualTo(field, value)).ToList();
     }
 
     public IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
@@ -76,8 +76,14 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     public int Count(string field, object? value)
     {
         transaction.EnsureOpen();
-        return collection.Count(Query.EQ(Indexed(field), Value(value)));
+        return collection.Count(EqualTo(field, value));
     }
+
+    // LiteDB's Query.EQ writes the value into the expression's text ("Status = 3"), and LiteDB compiles every distinct
+    // text into a delegate (a dynamic method and its machine code) that it caches for the life of the process: one per
+    // incident, URL or chat ever looked up, never freed. A parameter keeps one text, and so one compiled delegate, per
+    // field; the index is used the same way.
+    private BsonExpression EqualTo(string field, object? value) => BsonExpression.Create("$." + Indexed(field) + " = @0", Value(value));
 
     private string Indexed(string field) =>
         table.Indexed(field) ? field : throw new ArgumentException($"{table.Name}.{field} is not indexed; declare it in Tables.", nameof(field));
