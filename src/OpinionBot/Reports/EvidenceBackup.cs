@@ -40,13 +40,23 @@ public sealed class EvidenceBackup(
     /// Captures every incident opened since the last pass. <paramref name="listed"/> are the items the source just gave,
     /// used when a page cannot be fetched. Returns how many entries were saved.
     /// </summary>
-    public async Task<int> CaptureNewAsync(IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
+    public Task<int> CaptureNewAsync(IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken) =>
+        CaptureNewAsync(() => listed, cancellationToken);
+
+    /// <summary>
+    /// The same, asking for what the sources listed only after reading the incidents: a check remembers its items before
+    /// its write commits, so every incident this pass sees has its items in the list by then.
+    /// </summary>
+    public async Task<int> CaptureNewAsync(Func<IReadOnlyList<SourceItem>> listedNow, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(listedNow);
         await _pass.WaitAsync(cancellationToken);
         try
         {
             var cursor = db.Read(s => s.Counters.Get(CursorKey));
             var pending = db.Read(s => s.Incidents.After(cursor));
+            var open = db.Read(s => s.Incidents.WithStatus(Watched).Where(i => i.Id <= cursor).ToList());
+            var listed = listedNow();
             var saved = 0;
             var parallel = Math.Max(1, options?.Value.Parallel ?? 4);
             // A few at a time; the cursor moves past a batch once all of it is done. A crash mid-batch runs it again, and
@@ -60,7 +70,6 @@ public sealed class EvidenceBackup(
 
             // Reposts found since: every appearance of a story is evidence, not only the first.
             var since = time.GetUtcNow() - Fresh;
-            var open = db.Read(s => s.Incidents.WithStatus(Watched).Where(i => i.Id <= cursor).ToList());
             // Incidents side by side; one incident's pages in turn, so its evidence numbers follow its appearances.
             var reposts = open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)).ToList();
             await System.Threading.Tasks.Parallel.ForEachAsync(reposts, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },

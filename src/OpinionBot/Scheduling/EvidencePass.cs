@@ -51,15 +51,11 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
             while (true)
             {
                 await _wake.WaitAsync(stoppingToken);
-                List<SourceItem> listed;
-                lock (_gate)
-                {
-                    listed = [.. _listed];
-                }
-
                 try
                 {
-                    await evidence.CaptureNewAsync(listed, stoppingToken);
+                    // Read after the pass has read the incidents (see CaptureNewAsync): a snapshot taken before could miss
+                    // the items of an incident committed in between, and its missing page would keep only the title.
+                    await evidence.CaptureNewAsync(Listed, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -70,6 +66,14 @@ public sealed class EvidencePass(EvidenceBackup evidence, ILogger<EvidencePass> 
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the stored cursor makes the next start capture what this pass did not reach.
+        }
+    }
+
+    private List<SourceItem> Listed()
+    {
+        lock (_gate)
+        {
+            return [.. _listed];
         }
     }
 
