@@ -20,8 +20,11 @@ public sealed class CheckLanes : IHostedService, IDisposable
     private readonly int _perHost;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentDictionary<string, Channel<string>> _lanes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, byte> _again = new(StringComparer.OrdinalIgnoreCase);
+    // Sources being checked, and those fired again meanwhile; both changed under one lock, so a firing that comes while
+    // its source is checked is served by exactly one more check.
+    private readonly HashSet<string> _running = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _again = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _turns = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _done = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<Task> _workers = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -193,20 +196,18 @@ public sealed class CheckLanes : IHostedService, IDisposable
 
     private async Task RunAsync(string source)
     {
-        while (true)
+        lock (_turns)
         {
-            if (!_running.TryAdd(source, 0))
+            if (!_running.Add(source))
             {
                 // Its previous check still runs on the lane's other worker: that one checks again when it ends.
-                _again[source] = 0;
-                if (_running.ContainsKey(source))
-                {
-                    return;
-                }
-
-                continue;
+                _again.Add(source);
+                return;
             }
+        }
 
+        while (true)
+        {
             try
             {
                 _timeliness.Start(source);
@@ -216,20 +217,34 @@ public sealed class CheckLanes : IHostedService, IDisposable
             {
                 _logger.LogError(ex, "Checking {Source} failed unexpectedly", source);
             }
+            catch (OperationCanceledException)
+            {
+                lock (_turns)
+                {
+                    // Stopping (or a cancellation that escaped the check): the source must not stay marked as running.
+                    _running.Remove(source);
+                    _again.Remove(source);
+                }
+
+                throw;
+            }
             finally
             {
-                _running.TryRemove(source, out _);
                 _timeliness.Finish();
             }
 
-            if (!_again.TryRemove(source, out _))
+            lock (_turns)
             {
-                if (_done.TryRemove(source, out var done))
+                if (!_again.Remove(source))
                 {
-                    done.TrySetResult();
-                }
+                    _running.Remove(source);
+                    if (_done.TryRemove(source, out var done))
+                    {
+                        done.TrySetResult();
+                    }
 
-                return;
+                    return;
+                }
             }
         }
     }

@@ -78,9 +78,10 @@ public sealed class CheckLanesTests : IDisposable
         await WaitUntilAsync(() => lanes.Waiting == 0);
         release.SetResult();
 
-        await WaitUntilAsync(() => Volatile.Read(ref runs) == 2);
+        await WaitUntilAsync(() => Volatile.Read(ref runs) >= 2);
         Assert.Equal(1, most);
         await lanes.StopAsync(CancellationToken.None);
+        Assert.Equal(2, Volatile.Read(ref runs)); // one more check for the firing, not two (it once raced to three)
     }
 
     [Fact]
