@@ -24,13 +24,21 @@ public sealed class SourceCheck(
     OpinionDatabase db,
     BotMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCheck> logger)
+    ILogger<SourceCheck> logger) : IDisposable
 {
     // How stale a healthy source's stored last check may get while its page stays unchanged.
     private static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(1);
 
     // Sources whose last stored read was healthy, with when it was stored.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _healthyStoredAt = new(StringComparer.OrdinalIgnoreCase);
+
+    // Judging and storing a check's items is CPU work under one storage lock: many fetches may wait for their hosts at
+    // once, but only as many checks as there are cores judge and write at a time. With all 32 check slots in this part
+    // at once (a cold round), the threads queued on the storage lock, the lock's holder was preempted by the others,
+    // and the sender's writes and the thread pool's other work (a 重大 card, the next fetches) waited seconds behind them.
+    private readonly SemaphoreSlim _intake = new(Math.Max(1, Environment.ProcessorCount));
+
+    public void Dispose() => _intake.Dispose();
 
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
@@ -47,7 +55,6 @@ public sealed class SourceCheck(
             var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
             metrics.FetchSeconds.WithLabels(source.Kind).Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             metrics.SourceChecks.WithLabels(source.Name, reading.NotModified ? "not_modified" : "ok").Inc();
-            var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
 
             // An unchanged page of a healthy source whose health was stored within the last minute changes nothing worth
             // a transaction (each one is a flush to disk): skipped, so unchanged pages cost no disk write.
@@ -57,50 +64,14 @@ public sealed class SourceCheck(
                 return;
             }
 
-            // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
-            IReadOnlyList<Incident> opened = [];
-            var healthy = false;
-            if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+            await _intake.WaitAsync(cancellationToken);
+            try
             {
-                evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+                change = Store(source, reading, now);
             }
-
-            change = db.Write(_ =>
+            finally
             {
-                var recorded = health.Record(source.Name, ReadOutcome.From(reading));
-                if (prepared is not null)
-                {
-                    opened = intake.Commit(prepared);
-                }
-
-                reading.Commit?.Invoke();
-                healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
-                return recorded;
-            });
-            if (healthy)
-            {
-                _healthyStoredAt[source.Name] = now;
-            }
-            else
-            {
-                _healthyStoredAt.TryRemove(source.Name, out _);
-            }
-
-            if (prepared is not null)
-            {
-                intake.Committed(prepared);
-                metrics.Items.WithLabels(source.Name).Inc(reading.Items.Count);
-                foreach (var incident in opened)
-                {
-                    metrics.IncidentOpened(incident.Grade);
-                }
-
-                logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
-                if (prepared.Judged.Any(j => j.Judgement is not null))
-                {
-                    // New incidents and reposts joining open ones: every appearance of a story is evidence.
-                    evidence.Request();
-                }
+                _intake.Release();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -121,5 +92,59 @@ public sealed class SourceCheck(
         {
             notices.Post(text => change.Describe(text));
         }
+    }
+
+    /// <summary>Judges the reading's new items and stores the check: one transaction for its health, items and incidents.</summary>
+    private HealthChange? Store(SourceDefinition source, SourceReading reading, DateTimeOffset now)
+    {
+        var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
+
+        // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
+        IReadOnlyList<Incident> opened = [];
+        var healthy = false;
+        if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+        {
+            evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+        }
+
+        var change = db.Write(_ =>
+        {
+            var recorded = health.Record(source.Name, ReadOutcome.From(reading));
+            if (prepared is not null)
+            {
+                opened = intake.Commit(prepared);
+            }
+
+            reading.Commit?.Invoke();
+            healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
+            return recorded;
+        });
+        if (healthy)
+        {
+            _healthyStoredAt[source.Name] = now;
+        }
+        else
+        {
+            _healthyStoredAt.TryRemove(source.Name, out _);
+        }
+
+        if (prepared is not null)
+        {
+            intake.Committed(prepared);
+            metrics.Items.WithLabels(source.Name).Inc(reading.Items.Count);
+            foreach (var incident in opened)
+            {
+                metrics.IncidentOpened(incident.Grade);
+            }
+
+            logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
+            if (prepared.Judged.Any(j => j.Judgement is not null))
+            {
+                // New incidents and reposts joining open ones: every appearance of a story is evidence.
+                evidence.Request();
+            }
+        }
+
+        return change;
     }
 }

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace OpinionBot.Storage.LiteDb;
 
-internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMapper mapper, TableDefinition table, LiteTransaction transaction)
+internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMapper mapper, Collation collation, TableDefinition table, LiteTransaction transaction)
     : IDocumentTable<T>
     where T : class
 {
@@ -10,6 +10,31 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     {
         transaction.EnsureOpen();
         return collection.FindById(Value(id));
+    }
+
+    public IReadOnlySet<string> StoredIds(IReadOnlyCollection<string> ids)
+    {
+        transaction.EnsureOpen();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return stored;
+        }
+
+        // One query on the primary index (IN seeks each value), reading only the ids; what it finds equals an asked id
+        // under the file's collation, which decides which of the asked ids (perhaps in other letter case) it answers.
+        var values = new BsonArray(ids.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
+        var found = collection.Query().Where(Query.In("_id", values)).Select(IdOnly).ToDocuments()
+            .Select(d => d["_id"]).Where(id => id.IsString).Select(id => id.AsString).ToList();
+        foreach (var id in ids)
+        {
+            if (found.Exists(f => collation.Compare(f, id) == 0))
+            {
+                stored.Add(id);
+            }
+        }
+
+        return stored;
     }
 
     public void Insert(T document)
@@ -78,6 +103,8 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
         transaction.EnsureOpen();
         return collection.Count(Query.EQ(Indexed(field), Value(value)));
     }
+
+    private static readonly BsonExpression IdOnly = BsonExpression.Create("{ _id: $._id }");
 
     private string Indexed(string field) =>
         table.Indexed(field) ? field : throw new ArgumentException($"{table.Name}.{field} is not indexed; declare it in Tables.", nameof(field));
