@@ -65,14 +65,19 @@ public sealed class SourceCheck(
             }
 
             await _intake.WaitAsync(cancellationToken);
+            CommittedCheck committed;
             try
             {
-                change = Store(source, reading, now);
+                committed = Store(source, reading, now);
             }
             finally
             {
                 _intake.Release();
             }
+
+            // The disk after the turn: the checks committing meanwhile share this flush instead of waiting for a turn.
+            committed.Durable.Wait();
+            change = AfterCommit(source, reading, committed, now);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,8 +99,8 @@ public sealed class SourceCheck(
         }
     }
 
-    /// <summary>Judges the reading's new items and stores the check: one transaction for its health, items and incidents.</summary>
-    private HealthChange? Store(SourceDefinition source, SourceReading reading, DateTimeOffset now)
+    /// <summary>Judges the reading's new items and commits the check: one transaction for its health, items and incidents.</summary>
+    private CommittedCheck Store(SourceDefinition source, SourceReading reading, DateTimeOffset now)
     {
         var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
 
@@ -118,7 +123,14 @@ public sealed class SourceCheck(
             reading.Commit?.Invoke();
             healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
             return recorded;
-        });
+        }, out var durable);
+        return new CommittedCheck(prepared, opened, healthy, change, durable);
+    }
+
+    /// <summary>What a check does once its transaction is on disk.</summary>
+    private HealthChange? AfterCommit(SourceDefinition source, SourceReading reading, CommittedCheck committed, DateTimeOffset now)
+    {
+        var (prepared, opened, healthy, change, _) = committed;
         if (healthy)
         {
             _healthyStoredAt[source.Name] = now;
@@ -147,4 +159,7 @@ public sealed class SourceCheck(
 
         return change;
     }
+
+    /// <summary>A check's committed transaction, and the flush still to wait for.</summary>
+    private sealed record CommittedCheck(PreparedIntake? Prepared, IReadOnlyList<Incident> Opened, bool Healthy, HealthChange? Change, OpinionDatabase.PendingFlush Durable);
 }
