@@ -24,21 +24,14 @@ public sealed class SourceCheck(
     OpinionDatabase db,
     BotMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCheck> logger) : IDisposable
+    ILogger<SourceCheck> logger,
+    CpuTurns turns)
 {
     // How stale a healthy source's stored last check may get while its page stays unchanged.
     private static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(1);
 
     // Sources whose last stored read was healthy, with when it was stored.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _healthyStoredAt = new(StringComparer.OrdinalIgnoreCase);
-
-    // Judging and storing a check's items is CPU work under one storage lock: many fetches may wait for their hosts at
-    // once, but only as many checks as there are cores judge and write at a time. With all 32 check slots in this part
-    // at once (a cold round), the threads queued on the storage lock, the lock's holder was preempted by the others,
-    // and the sender's writes and the thread pool's other work (a 重大 card, the next fetches) waited seconds behind them.
-    private readonly SemaphoreSlim _intake = new(Math.Max(1, Environment.ProcessorCount));
-
-    public void Dispose() => _intake.Dispose();
 
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
@@ -64,15 +57,11 @@ public sealed class SourceCheck(
                 return;
             }
 
-            await _intake.WaitAsync(cancellationToken);
+            // Judging and writing are CPU work under the one storage lock: at most one check per core (see CpuTurns).
             CommittedCheck committed;
-            try
+            using (await turns.TakeAsync(cancellationToken))
             {
                 committed = Store(source, reading, now);
-            }
-            finally
-            {
-                _intake.Release();
             }
 
             // The disk after the turn: the checks committing meanwhile share this flush instead of waiting for a turn.
