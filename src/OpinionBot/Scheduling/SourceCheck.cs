@@ -57,9 +57,10 @@ public sealed class SourceCheck(
                 return;
             }
 
-            // Judging and writing are CPU work under the one storage lock: at most one check per core (see CpuTurns).
+            // Judging and writing new items are CPU work under the one storage lock: at most one check per core (see
+            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn.
             CommittedCheck committed;
-            using (await turns.TakeAsync(cancellationToken))
+            using (reading.NotModified ? null : await turns.TakeAsync(cancellationToken))
             {
                 committed = Store(source, reading, now);
             }
