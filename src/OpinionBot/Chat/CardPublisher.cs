@@ -40,7 +40,9 @@ public sealed class CardPublisher(
             var heading = text.GradedResponse(incident.Grade, roster.Now() is { } duty ? renderer.Mention(duty.UserId) : null);
             if (!outbox.HasCard(incident.Id, leadership))
             {
-                PostCard(incident, leadership, heading);
+                // A 重大 card here is a new 重大 card like the team's: it goes before the chat's other messages, and before
+                // other chats' backlogs (see OutboxSender). Other grades sent up keep the plain card, never held for a digest.
+                PostCard(incident, leadership, heading, incident.Grade == Grade.Major ? OpeningCard.Major : null);
             }
             else
             {

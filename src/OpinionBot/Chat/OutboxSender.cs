@@ -37,6 +37,9 @@ public sealed class OutboxSender(
     private DateTimeOffset _lastPurge;
     private readonly WaitingMessages _queue = new();
 
+    // The outbox version when the waiting messages were last read.
+    private long _readAt;
+
     // The sender's own writes must not wake it again: only other commits bring new messages.
     private readonly AsyncLocal<bool> _inSender = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,14 +79,42 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Delivers what is due and the pace allows; returns how long until the next message may go.</summary>
+    /// <summary>
+    /// Delivers what is due and the pace allows; returns how long until the next message may go. New 重大 cards go
+    /// first in every chat before anything else is sent; one committed while this drain sends other messages ends it
+    /// after the message in hand, so the next drain sends it first instead of after the rest of a busy chat's backlog.
+    /// </summary>
     internal async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        foreach (var message in _queue.Refresh(db))
+        _readAt = db.OutboxVersion;
+        var first = IdleWait;
+        if (Arrived(_queue.Refresh(db)))
         {
-            storms.Arrived(message);
+            first = await DrainChatsAsync(majorsOnly: true, cancellationToken);
+            if (first == TimeSpan.Zero)
+            {
+                return first;
+            }
         }
 
+        return Min(first, await DrainChatsAsync(majorsOnly: false, cancellationToken));
+    }
+
+    /// <summary>Counts the messages just read into the storms; true when a new 重大 card is among them.</summary>
+    private bool Arrived(IReadOnlyList<OutboxMessage> fresh)
+    {
+        var major = false;
+        foreach (var message in fresh)
+        {
+            storms.Arrived(message);
+            major |= message.Opening == OpeningCard.Major;
+        }
+
+        return major;
+    }
+
+    private async Task<TimeSpan> DrainChatsAsync(bool majorsOnly, CancellationToken cancellationToken)
+    {
         var nextDue = IdleWait;
         var lost = lostChats.Snapshot();
         foreach (var chatId in _queue.Chats)
@@ -111,7 +142,7 @@ public sealed class OutboxSender(
                 }
 
                 var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
-                if (storm)
+                if (storm && !majorsOnly)
                 {
                     switch (DigestDue(chatId, waiting, now, ref nextDue))
                     {
@@ -123,7 +154,7 @@ public sealed class OutboxSender(
                     }
                 }
 
-                var message = DeliveryOrder.Next(waiting, m => storm && m.Opening == OpeningCard.Ordinary);
+                var message = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major : storm && m.Opening == OpeningCard.Ordinary);
                 if (message is null)
                 {
                     break;
@@ -169,6 +200,14 @@ public sealed class OutboxSender(
                 }
 
                 _queue.Remove(message);
+                if (db.OutboxVersion is var version && version != _readAt)
+                {
+                    _readAt = version;
+                    if (Arrived(_queue.Refresh(db)))
+                    {
+                        return TimeSpan.Zero; // a new 重大 card: drain again, it goes first
+                    }
+                }
             }
         }
 

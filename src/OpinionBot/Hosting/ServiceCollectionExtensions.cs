@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidation>();
         services.AddSingleton<SafeFetcher>();
         services.AddSingleton<IFetchMemory, StoredFetchMemory>();
+        services.AddSingleton<CpuTurns>();
         services.AddSingleton<ISourceReader, SourceReader>();
         services.AddSingleton<SourceHealthTracker>();
         services.AddSingleton<HeightenedPeriods>();

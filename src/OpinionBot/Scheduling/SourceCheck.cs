@@ -24,7 +24,8 @@ public sealed class SourceCheck(
     OpinionDatabase db,
     BotMetrics metrics,
     TimeProvider time,
-    ILogger<SourceCheck> logger)
+    ILogger<SourceCheck> logger,
+    CpuTurns turns)
 {
     // How stale a healthy source's stored last check may get while its page stays unchanged.
     private static readonly TimeSpan HealthRefresh = TimeSpan.FromMinutes(1);
@@ -47,7 +48,6 @@ public sealed class SourceCheck(
             var reading = await reader.ReadAsync(source, source.Kind == SourceKinds.Search ? topics.SearchKeywords() : [], cancellationToken);
             metrics.FetchSeconds.WithLabels(source.Kind).Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             metrics.SourceChecks.WithLabels(source.Name, reading.NotModified ? "not_modified" : "ok").Inc();
-            var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
 
             // An unchanged page of a healthy source whose health was stored within the last minute changes nothing worth
             // a transaction (each one is a flush to disk): skipped, so unchanged pages cost no disk write.
@@ -57,51 +57,17 @@ public sealed class SourceCheck(
                 return;
             }
 
-            // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
-            IReadOnlyList<Incident> opened = [];
-            var healthy = false;
-            if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+            // Judging and writing new items are CPU work under the one storage lock: at most one check per core (see
+            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn.
+            CommittedCheck committed;
+            using (reading.NotModified ? null : await turns.TakeAsync(cancellationToken))
             {
-                evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+                committed = Store(source, reading, now);
             }
 
-            change = db.Write(_ =>
-            {
-                var recorded = health.Record(source.Name, ReadOutcome.From(reading));
-                if (prepared is not null)
-                {
-                    opened = intake.Commit(prepared);
-                }
-
-                reading.Commit?.Invoke();
-                healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
-                return recorded;
-            });
-            if (healthy)
-            {
-                _healthyStoredAt[source.Name] = now;
-            }
-            else
-            {
-                _healthyStoredAt.TryRemove(source.Name, out _);
-            }
-
-            if (prepared is not null)
-            {
-                intake.Committed(prepared);
-                metrics.Items.WithLabels(source.Name).Inc(reading.Items.Count);
-                foreach (var incident in opened)
-                {
-                    metrics.IncidentOpened(incident.Grade);
-                }
-
-                logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
-                if (prepared.Judged.Any(j => j.Judgement is not null))
-                {
-                    // New incidents and reposts joining open ones: every appearance of a story is evidence.
-                    evidence.Request();
-                }
-            }
+            // The disk after the turn: the checks committing meanwhile share this flush instead of waiting for a turn.
+            committed.Durable.Wait();
+            change = AfterCommit(source, reading, committed, now);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -122,4 +88,68 @@ public sealed class SourceCheck(
             notices.Post(text => change.Describe(text));
         }
     }
+
+    /// <summary>Judges the reading's new items and commits the check: one transaction for its health, items and incidents.</summary>
+    private CommittedCheck Store(SourceDefinition source, SourceReading reading, DateTimeOffset now)
+    {
+        var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
+
+        // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
+        IReadOnlyList<Incident> opened = [];
+        var healthy = false;
+        if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+        {
+            evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
+        }
+
+        var change = db.Write(_ =>
+        {
+            var recorded = health.Record(source.Name, ReadOutcome.From(reading));
+            if (prepared is not null)
+            {
+                opened = intake.Commit(prepared);
+            }
+
+            reading.Commit?.Invoke();
+            healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
+            return recorded;
+        }, out var durable);
+        return new CommittedCheck(prepared, opened, healthy, change, durable);
+    }
+
+    /// <summary>What a check does once its transaction is on disk.</summary>
+    private HealthChange? AfterCommit(SourceDefinition source, SourceReading reading, CommittedCheck committed, DateTimeOffset now)
+    {
+        var (prepared, opened, healthy, change, _) = committed;
+        if (healthy)
+        {
+            _healthyStoredAt[source.Name] = now;
+        }
+        else
+        {
+            _healthyStoredAt.TryRemove(source.Name, out _);
+        }
+
+        if (prepared is not null)
+        {
+            intake.Committed(prepared);
+            metrics.Items.WithLabels(source.Name).Inc(reading.Items.Count);
+            foreach (var incident in opened)
+            {
+                metrics.IncidentOpened(incident.Grade);
+            }
+
+            logger.LogInformation("Checked {Source}: {Items} items, {Opened} new incidents", source.Name, reading.Items.Count, opened.Count);
+            if (prepared.Judged.Any(j => j.Judgement is not null))
+            {
+                // New incidents and reposts joining open ones: every appearance of a story is evidence.
+                evidence.Request();
+            }
+        }
+
+        return change;
+    }
+
+    /// <summary>A check's committed transaction, and the flush still to wait for.</summary>
+    private sealed record CommittedCheck(PreparedIntake? Prepared, IReadOnlyList<Incident> Opened, bool Healthy, HealthChange? Change, OpinionDatabase.PendingFlush Durable);
 }

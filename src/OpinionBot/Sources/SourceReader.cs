@@ -16,7 +16,8 @@ public sealed class SourceReader(
     TimeProvider time,
     ILogger<SourceReader> logger,
     IFetchMemory? memory = null,
-    IPageRenderer? renderer = null) : ISourceReader
+    IPageRenderer? renderer = null,
+    CpuTurns? turns = null) : ISourceReader
 {
     private const int MaxKeywordsPerRead = 30;
     private readonly ConcurrentDictionary<string, byte> _warnedUndated = new(StringComparer.OrdinalIgnoreCase);
@@ -94,7 +95,13 @@ public sealed class SourceReader(
             return SourceReading.Unchanged with { Commit = Validators(url, page) };
         }
 
-        var list = HtmlExtractor.ExtractList(text.Text, page.FinalUrl, source.Selectors, source.ResolveTimeZone(), time.GetUtcNow());
+        ListExtraction list;
+        using (turns is null ? null : await turns.TakeAsync(ct))
+        {
+            // Parsing is the CPU-heavy part of a read: at most one page per core at a time (see CpuTurns).
+            list = HtmlExtractor.ExtractList(text.Text, page.FinalUrl, source.Selectors, source.ResolveTimeZone(), time.GetUtcNow());
+        }
+
         if (list.Problem is not null)
         {
             throw new FetchException(FetchFailureKind.Unreadable, list.Problem);

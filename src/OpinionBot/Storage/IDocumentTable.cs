@@ -10,6 +10,12 @@ public interface IDocumentTable<T>
 {
     T? Get(object id);
 
+    /// <summary>
+    /// Those of <paramref name="ids"/> that a stored document has as its id, compared as <see cref="Get"/> compares them
+    /// (string ids ignoring case): one query for a whole list instead of a lookup each.
+    /// </summary>
+    IReadOnlySet<string> StoredIds(IReadOnlyCollection<string> ids);
+
     /// <summary>Adds a new document; a zero numeric id is given the next number.</summary>
     void Insert(T document);
 

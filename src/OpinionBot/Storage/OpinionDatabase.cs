@@ -73,6 +73,19 @@ public sealed class OpinionDatabase : IDisposable
     public void WriteWithoutWaitingForDisk(Action<StoreSession> work) => Run(session => { work(session); return 0; }, write: true, durable: false);
 
     /// <summary>
+    /// Like <see cref="Write{T}(Func{StoreSession, T})"/>, but returns once committed, leaving the wait for the disk to
+    /// the caller: <paramref name="durable"/>.<see cref="PendingFlush.Wait"/> must follow (it also wakes the sender when the
+    /// write queued messages, as a plain write does once on disk). For a caller that holds a turn of its own (the
+    /// checks' intake turns) and must not keep it through the flush, so the writers behind it share that flush.
+    /// </summary>
+    public T Write<T>(Func<StoreSession, T> work, out PendingFlush durable)
+    {
+        var result = Run(work, write: true, durable: false, out var touched);
+        durable = new PendingFlush(this, touched);
+        return result;
+    }
+
+    /// <summary>
     /// Runs a read on a consistent view; results must be materialised inside. Inside a write it reads that write's
     /// session. The stores refuse changes here.
     /// </summary>
@@ -107,8 +120,28 @@ public sealed class OpinionDatabase : IDisposable
 
     private T Run<T>(Func<StoreSession, T> work, bool write, bool durable = true)
     {
+        var result = Run(work, write, durable, out var touched);
+        if (touched)
+        {
+            Committed();
+        }
+
+        return result;
+    }
+
+    /// <summary>Tells the sender that a committed write queued messages.</summary>
+    private void Committed()
+    {
+        Interlocked.Increment(ref _outboxVersion);
+        OutboxChanged?.Invoke();
+    }
+
+    // Runs the work; when it opened a write transaction, commits it and (when durable) waits for the disk. Tells whether
+    // the committed write queued outbox messages: the caller wakes the sender (after the disk, for a durable write).
+    private T Run<T>(Func<StoreSession, T> work, bool write, bool durable, out bool touched)
+    {
         T result;
-        bool touched;
+        touched = false;
         lock (_lock)
         {
             if (_session is { } open && (open.IsWrite || !write))
@@ -155,20 +188,33 @@ public sealed class OpinionDatabase : IDisposable
         if (write && durable)
         {
             // Outside the lock, so writers committing meanwhile share this flush; the caller and the sender woken
-            // below hear of the write after it.
+            // after it hear of the write once it is on disk.
             _engine.WaitDurable();
         }
 
-        if (touched)
-        {
-            Interlocked.Increment(ref _outboxVersion);
-        }
-
-        if (touched)
-        {
-            OutboxChanged?.Invoke();
-        }
-
         return result;
+    }
+
+    /// <summary>A committed write still to be waited for on disk (see <see cref="Write{T}(Func{StoreSession, T}, out PendingFlush)"/>).</summary>
+    public sealed class PendingFlush
+    {
+        private readonly OpinionDatabase _db;
+        private readonly bool _touched;
+
+        internal PendingFlush(OpinionDatabase db, bool touched)
+        {
+            _db = db;
+            _touched = touched;
+        }
+
+        /// <summary>Returns once the write is on disk (shared with the writers that committed meanwhile), then wakes the sender if it queued messages.</summary>
+        public void Wait()
+        {
+            _db._engine.WaitDurable();
+            if (_touched)
+            {
+                _db.Committed();
+            }
+        }
     }
 }

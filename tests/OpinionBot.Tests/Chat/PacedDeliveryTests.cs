@@ -119,6 +119,28 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task MajorCards_GoToEveryChat_BeforeAnotherChatsBacklogOfOrdinaryCards()
+    {
+        const long leadership = -1002;
+        await using var bed = await DeliveryTestBed.StartAsync(new() { ["Delivery:DigestAbove"] = "1000", ["Chats:Leadership"] = leadership.ToString() });
+        var ordinary = Enumerable.Range(0, 5).Select(_ => bed.Open()).ToList();
+        var major = bed.Open(Grade.Major);
+
+        await bed.DrainAsync();
+
+        // The team chat is read first and holds the backlog; the leadership chat's 重大 card does not wait behind it.
+        var sent = bed.Api.Requests("sendMessage");
+        var leadershipCard = sent.ToList().FindIndex(r => r.ChatId == leadership && r.Parameters.GetProperty("text").GetString()!.Contains(major.Number, StringComparison.Ordinal));
+        var firstOrdinary = sent.ToList().FindIndex(r => r.ChatId == DeliveryTestBed.TeamChat &&
+            ordinary.Any(o => r.Parameters.GetProperty("text").GetString()!.Contains(o.Number, StringComparison.Ordinal)));
+        Assert.True(leadershipCard >= 0 && firstOrdinary >= 0, bed.Api.Describe());
+        Assert.True(leadershipCard < firstOrdinary, $"leadership card #{leadershipCard}, first ordinary card #{firstOrdinary}\n{bed.Api.Describe()}");
+
+        await bed.DrainAllAsync(Plenty);
+        Assert.All(ordinary, o => Assert.NotNull(bed.CardOf(o)));
+    }
+
+    [Fact]
     public async Task SenderThatBelievesInMoreThanTelegramAllows_Gets429s_SoTheFakeReallyEnforces()
     {
         await using var bed = await DeliveryTestBed.StartAsync(new()

@@ -26,6 +26,22 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public void SeenItems_Seen_ComparesUrlsAsAnIdLookupDoes_IgnoringCase()
+    {
+        var db = Open();
+        db.Write(s => s.SeenItems.Remember([Seen("https://a.example.invalid/Thread-1")]));
+
+        var asked = new[] { "HTTPS://A.EXAMPLE.INVALID/thread-1", "https://a.example.invalid/Thread-1", "https://a.example.invalid/thread-2" };
+        var seen = db.Read(s => s.SeenItems.Seen(asked));
+
+        // Each asked spelling of a stored URL is answered as itself, exactly as one lookup per URL answered it.
+        Assert.Equal(asked.Where(url => db.Read(s => s.SeenItems.HasSeen(url))).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(2, seen.Count);
+        Assert.Empty(db.Read(s => s.SeenItems.Seen([])));
+        Assert.Empty(db.Read(s => s.SeenItems.Seen(["https://a.example.invalid/thread-3"])));
+    }
+
+    [SkippableFact]
     public void SeenItems_RememberInAReadSession_IsRefused()
     {
         var db = Open();

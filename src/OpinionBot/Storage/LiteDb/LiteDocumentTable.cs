@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace OpinionBot.Storage.LiteDb;
 
-internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMapper mapper, TableDefinition table, LiteTransaction transaction)
+internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMapper mapper, Collation collation, TableDefinition table, LiteTransaction transaction)
     : IDocumentTable<T>
     where T : class
 {
@@ -10,6 +10,31 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     {
         transaction.EnsureOpen();
         return collection.FindById(Value(id));
+    }
+
+    public IReadOnlySet<string> StoredIds(IReadOnlyCollection<string> ids)
+    {
+        transaction.EnsureOpen();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return stored;
+        }
+
+        // One query on the primary index (IN seeks each value), reading only the ids; what it finds equals an asked id
+        // under the file's collation, which decides which of the asked ids (perhaps in other letter case) it answers.
+        var values = new BsonArray(ids.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
+        var found = collection.Query().Where(BsonExpression.Create(IdIn, values)).Select(IdOnly).ToDocuments()
+            .Select(d => d["_id"]).Where(id => id.IsString).Select(id => id.AsString).ToList();
+        foreach (var id in ids)
+        {
+            if (found.Exists(f => collation.Compare(f, id) == 0))
+            {
+                stored.Add(id);
+            }
+        }
+
+        return stored;
     }
 
     public void Insert(T document)
@@ -84,6 +109,12 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     // incident, URL or chat ever looked up, never freed. A parameter keeps one text, and so one compiled delegate, per
     // field; the index is used the same way.
     private BsonExpression EqualTo(string field, object? value) => BsonExpression.Create("$." + Indexed(field) + " = @0", Value(value));
+
+    private static readonly BsonExpression IdOnly = BsonExpression.Create("{ _id: $._id }");
+
+    // The list is a parameter, not part of the text: LiteDB compiles each distinct expression text once (Query.In puts
+    // the values in the text, and compiling a new expression for every check cost more than the lookups it saved).
+    private const string IdIn = "_id IN @0";
 
     private string Indexed(string field) =>
         table.Indexed(field) ? field : throw new ArgumentException($"{table.Name}.{field} is not indexed; declare it in Tables.", nameof(field));

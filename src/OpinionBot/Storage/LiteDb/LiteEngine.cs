@@ -13,6 +13,7 @@ public sealed class LiteEngine : IStorageEngine
     private readonly FileStream? _data;
     private readonly FileStream? _log;
     private readonly GroupFlush? _flush;
+    private Collation? _collation;
 
     static LiteEngine() => PageCache.Limit();
 
@@ -59,6 +60,9 @@ public sealed class LiteEngine : IStorageEngine
     internal LiteDatabase Database { get; }
 
     internal BsonMapper Mapper { get; }
+
+    /// <summary>How the file compares strings (ids too): read once, it is fixed when the file is made.</summary>
+    internal Collation Collation => _collation ??= Database.Collation;
 
     public IEngineTransaction Begin(bool write) => new LiteTransaction(this, write);
 
@@ -171,7 +175,7 @@ internal sealed class LiteTransaction : IEngineTransaction
     }
 
     public IDocumentTable<T> Table<T>(TableDefinition table)
-        where T : class => new LiteDocumentTable<T>(_engine.Database.GetCollection<T>(table.Name), _engine.Mapper, table, this);
+        where T : class => new LiteDocumentTable<T>(_engine.Database.GetCollection<T>(table.Name), _engine.Mapper, _engine.Collation, table, this);
 
     public void NoteOutboxChange()
     {

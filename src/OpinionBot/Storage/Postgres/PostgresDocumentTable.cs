@@ -23,6 +23,37 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
         return Read(command).FirstOrDefault();
     }
 
+    public IReadOnlySet<string> StoredIds(IReadOnlyCollection<string> ids)
+    {
+        transaction.EnsureOpen();
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return stored;
+        }
+
+        using var command = transaction.Command($"SELECT id FROM {_name} WHERE id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", ids.Select(id => Key(new BsonValue(id))).Distinct(StringComparer.Ordinal).ToArray());
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            if (keys.Contains(Key(new BsonValue(id))))
+            {
+                stored.Add(id);
+            }
+        }
+
+        return stored;
+    }
+
     public void Insert(T document)
     {
         transaction.EnsureWritable();

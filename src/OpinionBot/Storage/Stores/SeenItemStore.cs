@@ -6,20 +6,9 @@ internal sealed class SeenItemStore(IDocumentTable<SeenItem> items) : ISeenItemS
 {
     public bool HasSeen(string url) => items.Get(url) is not null;
 
-    // One lookup by id per URL, as before the stores: a check asks about its whole list in one call.
-    public IReadOnlySet<string> Seen(IEnumerable<string> urls)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var url in urls)
-        {
-            if (!seen.Contains(url) && items.Get(url) is not null)
-            {
-                seen.Add(url);
-            }
-        }
-
-        return seen;
-    }
+    // A check asks about its whole list in one call, answered by one query (not a lookup per URL).
+    public IReadOnlySet<string> Seen(IEnumerable<string> urls) =>
+        items.StoredIds(urls as IReadOnlyCollection<string> ?? [.. urls]);
 
     public void Remember(IEnumerable<SeenItem> seen)
     {
