@@ -375,6 +375,7 @@ public sealed class OutboxSender(
         db.Write(_ =>
         {
             Finish(message, failed: true, note: "file not made: " + reason);
+            refusals.NotMade(message, reason);
             outbox.Send(message.ChatId, CardRenderer.Html(languages.For(message.ChatId).FileNotMade(message.FileName ?? "")), replyTo: message.ReplyToMessageId);
         });
         return true;

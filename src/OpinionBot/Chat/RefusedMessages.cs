@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpinionBot.Settings;
+using OpinionBot.Text;
 
 namespace OpinionBot.Chat;
 
@@ -15,7 +16,17 @@ public sealed class RefusedMessages(ChatAlerts alerts, ChatPlaces places, IOptio
     private readonly Lock _gate = new();
 
     /// <summary>Tells the supervisors of a refused message unless they heard of this chat within the hour. Joins the caller's write.</summary>
-    public void Refused(OutboxMessage message, string error)
+    public void Refused(OutboxMessage message, string error) =>
+        Tell(message, text => text.MessageRefused(places.Describe(message.ChatId, text), message.ChatId,
+            CardRenderer.Html(message.FileName ?? (message.IncidentId is not null ? text.RefusedCard : text.RefusedMessage)), Short(error)));
+
+    /// <summary>The same for a file that could not be made (see <see cref="FileMaking"/>). Joins the caller's write.</summary>
+    public void NotMade(OutboxMessage message, string error) =>
+        Tell(message, text => text.FileNotMadeNotice(places.Describe(message.ChatId, text), CardRenderer.Html(message.FileName ?? ""), Short(error)));
+
+    private static string Short(string error) => CardRenderer.Html(error.Length > 300 ? error[..300] + "…" : error);
+
+    private void Tell(OutboxMessage message, Func<Strings, string> html)
     {
         ArgumentNullException.ThrowIfNull(message);
         var configured = chats.CurrentValue;
@@ -36,8 +47,6 @@ public sealed class RefusedMessages(ChatAlerts alerts, ChatPlaces places, IOptio
             _told[message.ChatId] = now;
         }
 
-        alerts.Tell(text => text.MessageRefused(places.Describe(message.ChatId, text), message.ChatId,
-            CardRenderer.Html(message.FileName ?? (message.IncidentId is not null ? text.RefusedCard : text.RefusedMessage)),
-            CardRenderer.Html(error.Length > 300 ? error[..300] + "…" : error)));
+        alerts.Tell(html);
     }
 }

@@ -18,6 +18,10 @@ public sealed partial class Strings
         $"⚠️ 发往{place}（ID <code>{chatId}</code>）的{what}被 Telegram 拒收，已放弃：{error}。请查看日志；一小时内该群再有拒收不再重复提示，/status 会计数。",
         $"⚠️ Telegram refused a {what} for {place} (id <code>{chatId}</code>); it is given up: {error}. See the log; more refusals for this chat within the hour are counted in /status, not repeated here.");
 
+    public string FileNotMadeNotice(string place, string file, string error) => Pick(
+        $"⚠️ 为{place}生成的文件「{file}」未能生成，已放弃并告知该群：{error}。请查看日志。",
+        $"⚠️ The file {file} for {place} could not be made; it is given up and that chat was told: {error}. See the log.");
+
     public string RefusedCard => Pick("舆情卡片", "card");
     public string RefusedMessage => Pick("消息", "message");
 

@@ -99,6 +99,8 @@ public sealed class MadeOnDeliveryTests : IAsyncLifetime
         Assert.Equal(2, failed.Attempts); // made twice: once more after the first failure
         Assert.StartsWith("file not made", failed.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain(_chat.Api.Messages(TeamChat), m => m.FileName == "抄告单_坏.docx");
+        var supervisors = await _chat.Api.WaitForMessageAsync(SupervisorsChat, m => m.Text?.Contains("未能生成，已放弃") == true, Patience);
+        Assert.Contains("抄告单_坏.docx", supervisors.Text);
     }
 
     private List<OutboxMessage> Orders() =>
