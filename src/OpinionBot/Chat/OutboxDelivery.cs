@@ -8,7 +8,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace OpinionBot.Chat;
 
 /// <summary>Makes the one Telegram call an outbox message stands for. Returns the new message id for sends.</summary>
-public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, ChatLanguages languages, ILogger<OutboxDelivery> logger)
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
@@ -53,7 +53,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                     stream.Position = 0;
                     var file = InputFile.FromStream(stream, message.FileName);
                     // A ledger's caption counts its rows, known once it is made; a reroute heading may stand before it.
-                    var caption = made?.File?.Caption is { } madeCaption ? message.Text + madeCaption : message.Text;
+                    var caption = made?.File?.Caption is { } madeCaption ? Fitted(message.Text + madeCaption, message.ChatId) : message.Text;
                     // A file that answers a command is threaded under it.
                     var answering = message.ReplyToMessageId is { } command ? new ReplyParameters { MessageId = command, AllowSendingWithoutReply = true } : null;
                     var result = message.Kind == OutboxKind.Photo
@@ -80,7 +80,7 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
 
                         var stream = new MemoryStream(content);
                         streams.Add(stream);
-                        var caption = made?.Album?[i]?.Caption ?? item.Caption;
+                        var caption = made?.Album?[i]?.Caption is { } madeCaption ? Fitted(madeCaption, message.ChatId) : item.Caption;
                         album.Add(new InputMediaPhoto(InputFile.FromStream(stream, item.FileName)) { Caption = caption, ParseMode = ParseMode.Html });
                     }
 
@@ -111,6 +111,13 @@ public sealed class OutboxDelivery(ITelegramBotClient bot, OpinionDatabase db, I
                 return null;
         }
     }
+
+    /// <summary>
+    /// A made file's caption is known only now, after <see cref="DeliveryAttempt.Begin"/> fitted the stored text: it is
+    /// fitted to Telegram's caption limit here the same way.
+    /// </summary>
+    private string Fitted(string caption, long chatId) =>
+        DeliveryAttempt.Fit(caption, DeliveryAttempt.CaptionLimit, languages.For(chatId).Trimmed) ?? caption;
 
     private int? CardMessageId(long? incidentId, long chatId) =>
         incidentId is { } id && db.Read(s => s.Cards.Find(id, chatId)) is { MessageId: > 0 } placement ? placement.MessageId : null;

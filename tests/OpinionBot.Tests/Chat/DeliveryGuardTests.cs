@@ -44,6 +44,24 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMadeFilesCaption_IsFittedWithWhatIsMadeOnDelivery()
+    {
+        await _bot.StartAsync();
+        var outbox = _bot.Services.GetRequiredService<Outbox>();
+        var order = new OpinionBot.Reports.Documents.DocumentOrder
+        {
+            Kind = OpinionBot.Reports.Documents.DocumentKind.Ledger, Format = "csv", AsOf = DateTimeOffset.UtcNow, From = "2026-12-01", To = "2026-12-01",
+        };
+
+        // The stored text fits (1,020 characters); with the ledger's caption, known only once made, it would not.
+        _bot.Database.Write(_ => outbox.SendMade(BotHarness.TeamChat, OutboxKind.Document, "ledger.csv", order, new string('说', 1020)));
+
+        var file = await _bot.Api.WaitForMessageAsync(BotHarness.TeamChat, m => m.Kind == "document", Patience);
+        Assert.InRange(file.Text!.Length, 500, 1024);
+        Assert.EndsWith("（过长，已截断）", file.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MessageLeftSendingByACrash_IsResentMarked_ButAnEditAndAnUntriedMessageAreNot()
     {
         using (var db = TestDatabases.Open(_bot.DatabasePath))
