@@ -50,7 +50,11 @@ public sealed class DeliveryGuardTests : IAsyncLifetime
         var outbox = _bot.Services.GetRequiredService<Outbox>();
         var order = new OpinionBot.Reports.Documents.DocumentOrder
         {
-            Kind = OpinionBot.Reports.Documents.DocumentKind.Ledger, Format = "csv", AsOf = DateTimeOffset.UtcNow, From = "2026-12-01", To = "2026-12-01",
+            Kind = OpinionBot.Reports.Documents.DocumentKind.Ledger,
+            Format = "csv",
+            AsOf = DateTimeOffset.UtcNow,
+            From = "2026-12-01",
+            To = "2026-12-01",
         };
 
         // The stored text fits (1,020 characters); with the ledger's caption, known only once made, it would not.
