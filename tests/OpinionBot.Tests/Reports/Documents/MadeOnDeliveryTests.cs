@@ -101,6 +101,10 @@ public sealed class MadeOnDeliveryTests : IAsyncLifetime
         Assert.DoesNotContain(_chat.Api.Messages(TeamChat), m => m.FileName == "抄告单_坏.docx");
         var supervisors = await _chat.Api.WaitForMessageAsync(SupervisorsChat, m => m.Text?.Contains("未能生成，已放弃") == true, Patience);
         Assert.Contains("抄告单_坏.docx", supervisors.Text);
+
+        // /status counts it with the refusals, in words that cover both.
+        var status = await _chat.SayAsync(TeamChat, Officer, "/status");
+        Assert.Contains("最近 24 小时有 1 条消息未送达：被 Telegram 拒收，或文件未能生成", status.Text);
     }
 
     private List<OutboxMessage> Orders() =>
