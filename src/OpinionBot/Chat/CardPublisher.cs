@@ -104,6 +104,7 @@ public sealed class CardPublisher(
     public void Escalated(Incident incident, AuditEntry entry)
     {
         EditEverywhere(incident);
+        var note = OverdueNote(incident, entry);
         // IncidentService decides the level (a department without a lead goes straight to 2); the lead check here only
         // covers a department whose lead was removed from the settings since it reached level 1.
         var department = people.DepartmentOf(incident.Department);
@@ -119,12 +120,12 @@ public sealed class CardPublisher(
             }
             else if (leadership != 0)
             {
-                outbox.Notify(leadership, heading + " " + incident.Number, incident.Id);
+                outbox.Notify(leadership, heading + " " + incident.Number, incident.Id, note);
             }
 
             if (incident.AssigneeId is { } holder && holder != entry.ActorId)
             {
-                direct.Tell(holder, HomeChat(incident), t => t.EscalatedToLeadership(t.Because(entry.Comment)) + "\n" + Summary(incident));
+                direct.Tell(holder, HomeChat(incident), t => t.EscalatedToLeadership(t.Because(entry.Comment)) + "\n" + Summary(incident), note);
             }
 
             return;
@@ -134,10 +135,10 @@ public sealed class CardPublisher(
             // Level 1: the department lead, in the department's chat (or the team chat when it has none), and privately.
             var chat = HomeChat(incident);
             string Notice(Strings t) => t.EscalatedToLead(incident.Number, renderer.Mention(department.Lead), t.Because(entry.Comment));
-            outbox.Notify(chat, Notice(languages.For(chat)), incident.Id);
+            outbox.Notify(chat, Notice(languages.For(chat)), incident.Id, note);
             if (department.Lead != entry.ActorId)
             {
-                direct.Tell(department.Lead, chat, t => Notice(t) + "\n" + Summary(incident));
+                direct.Tell(department.Lead, chat, t => Notice(t) + "\n" + Summary(incident), note);
             }
         }
     }
@@ -149,17 +150,18 @@ public sealed class CardPublisher(
         var onDuty = incident.AssigneeId is null ? roster.Now()?.UserId : null;
         var addressee = incident.AssigneeId ?? onDuty;
         var places = ReminderChats(incident);
+        var note = ReminderNote.For(incident, reminder);
         foreach (var chat in places)
         {
             var text = languages.For(chat);
             var whom = incident.AssigneeId is { } assignee ? renderer.Mention(assignee)
                 : onDuty is { } officer ? text.OnDutyPleaseMention(renderer.Mention(officer)) : text.OnDutyPlease;
-            outbox.Notify(chat, ReminderText(incident, reminder, text) + " " + whom, incident.Id);
+            outbox.Notify(chat, ReminderText(incident, reminder, text) + " " + whom, incident.Id, note);
         }
 
         if (addressee is { } person)
         {
-            direct.Tell(person, places[0], t => ReminderText(incident, reminder, t) + "\n" + Summary(incident));
+            direct.Tell(person, places[0], t => ReminderText(incident, reminder, t) + "\n" + Summary(incident), note);
         }
 
         // At the top of the chain the leadership group (and the supervisors, for a missed deadline) hear it as a message
@@ -174,11 +176,15 @@ public sealed class CardPublisher(
         };
         foreach (var chat in upward.Where(c => c != 0 && !places.Contains(c)).Distinct())
         {
-            outbox.Notify(chat, ReminderText(incident, reminder, languages.For(chat)), incident.Id);
+            outbox.Notify(chat, ReminderText(incident, reminder, languages.For(chat)), incident.Id, note);
         }
 
         EditEverywhere(incident); // refresh the time left shown on the card
     }
+
+    /// <summary>An escalation the deadline watch made is part of the overdue nag: it folds with the reminders in a flooded chat.</summary>
+    private static ReminderNote? OverdueNote(Incident incident, AuditEntry entry) =>
+        entry.Comment is "overdue-claim" or "overdue-report" ? new ReminderNote { IncidentId = incident.Id, Kind = ReminderKind.Overdue, Grade = incident.Grade } : null;
 
     /// <summary>Shows the assign picker on one card (no state change, so no version bump).</summary>
     public void ShowAssignPicker(Incident incident, long chatId, int page)

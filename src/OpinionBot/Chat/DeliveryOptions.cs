@@ -32,6 +32,11 @@ public sealed class DeliveryOptions
     /// <summary>The window for <see cref="DigestAbove"/>, and the least time between two digests to one chat.</summary>
     public TimeSpan DigestWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// More deadline reminders than this waiting for one chat go out as one summary (see <see cref="ReminderDigests"/>).
+    /// </summary>
+    public int ReminderDigestAbove { get; set; } = 10;
+
     /// <summary>How long the first digest of a storm waits for more incidents to gather.</summary>
     public TimeSpan DigestGather { get; set; } = TimeSpan.FromSeconds(5);
 }
@@ -51,9 +56,9 @@ public sealed class DeliveryOptionsValidation : IValidateOptions<DeliveryOptions
             problems.Add("Delivery:MajorReserve must be at least 0 and below GroupMessagesPerMinute.");
         }
 
-        if (options.DigestAbove < 1)
+        if (options.DigestAbove < 1 || options.ReminderDigestAbove < 1)
         {
-            problems.Add("Delivery:DigestAbove must be at least 1.");
+            problems.Add("Delivery:DigestAbove and Delivery:ReminderDigestAbove must be at least 1.");
         }
 
         if (options.DigestWindow <= TimeSpan.Zero || options.DigestWindow > TimeSpan.FromHours(1) ||

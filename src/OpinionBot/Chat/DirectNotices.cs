@@ -11,7 +11,7 @@ namespace OpinionBot.Chat;
 public sealed class DirectNotices(OpinionDatabase db, Outbox outbox, ChatLanguages languages, CardRenderer renderer)
 {
     /// <summary>Queues the message privately, or the one-time hint in the group. Joins the caller's write.</summary>
-    public void Tell(long userId, long groupChatId, Func<Strings, string> html) => db.Write(s =>
+    public void Tell(long userId, long groupChatId, Func<Strings, string> html, ReminderNote? reminder = null) => db.Write(s =>
     {
         if (userId <= 0)
         {
@@ -21,7 +21,7 @@ public sealed class DirectNotices(OpinionDatabase db, Outbox outbox, ChatLanguag
         var person = s.People.Find(userId) ?? new Person { Id = userId };
         if (person.StartedPrivately)
         {
-            outbox.Send(userId, html(languages.For(userId)));
+            outbox.Send(userId, html(languages.For(userId)), reminder: reminder);
             return;
         }
 

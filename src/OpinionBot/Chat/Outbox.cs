@@ -10,7 +10,7 @@ namespace OpinionBot.Chat;
 public sealed class Outbox(OpinionDatabase db, TimeProvider time)
 {
     public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null,
-        OpeningCard? opening = null, string? heading = null)
+        OpeningCard? opening = null, string? heading = null, ReminderNote? reminder = null)
     {
         db.Write(s =>
         {
@@ -20,13 +20,13 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
                 s.Cards.Place(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId, Heading = heading });
             }
 
-            Add(s, new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = WithHeading(heading, html), Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening });
+            Add(s, new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = WithHeading(heading, html), Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening, Reminder = reminder });
         });
     }
 
     /// <summary>A message about an incident, threaded under its card in that chat when the card is there.</summary>
-    public void Notify(long chatId, string html, long incidentId) =>
-        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ReplyToCardOf = incidentId });
+    public void Notify(long chatId, string html, long incidentId, ReminderNote? reminder = null) =>
+        Add(new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = html, ReplyToCardOf = incidentId, Reminder = reminder });
 
     /// <summary>A question whose answer is a reply to it (ForceReply, for the people the text mentions).</summary>
     public void Ask(long chatId, string html, string placeholder) =>

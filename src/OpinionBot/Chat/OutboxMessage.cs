@@ -38,6 +38,9 @@ public sealed class OutboxMessage
     /// <summary>Set on the first card of a newly opened incident: how urgent it is (see <see cref="DeliveryOrder"/>).</summary>
     public OpeningCard? Opening { get; set; }
 
+    /// <summary>Set on a deadline reminder: a chat flooded with them gets one summary (see <see cref="ReminderDigests"/>).</summary>
+    public ReminderNote? Reminder { get; set; }
+
     /// <summary>For documents and photos: the file id in LiteDB file storage, and the name shown to users.</summary>
     public string? FileId { get; set; }
     public string? FileName { get; set; }

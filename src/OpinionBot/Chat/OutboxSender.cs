@@ -21,6 +21,7 @@ public sealed class OutboxSender(
     ChatPacer pacer,
     ChatStorms storms,
     Digests digests,
+    ReminderDigests reminderDigests,
     FileMaking files,
     Outbox outbox,
     ChatLanguages languages,
@@ -154,7 +155,19 @@ public sealed class OutboxSender(
                     }
                 }
 
-                var message = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major : storm && m.Opening == OpeningCard.Ordinary);
+                var holdReminders = false;
+                if (!majorsOnly && reminderDigests.TooMany(waiting.Count(m => m.Reminder is not null)))
+                {
+                    if (RemindersFolded(chatId, waiting, now, ref nextDue))
+                    {
+                        continue;
+                    }
+
+                    holdReminders = true; // gathering for the summary: they do not go one by one meanwhile
+                }
+
+                var message = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major
+                    : (storm && m.Opening == OpeningCard.Ordinary) || (holdReminders && m.Reminder is not null));
                 if (message is null)
                 {
                     break;
@@ -235,10 +248,7 @@ public sealed class OutboxSender(
             return Digest.OfOne;
         }
 
-        foreach (var settled in digests.Fold(chatId, held, waiting))
-        {
-            _queue.Remove(settled);
-        }
+        _queue.Remove(digests.Fold(chatId, held, waiting));
 
         storms.Digested(chatId, now);
         logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
@@ -248,6 +258,28 @@ public sealed class OutboxSender(
         }
 
         return Digest.Folded;
+    }
+
+    /// <summary>Folds a chat's waiting reminders into one summary once it is due; true when folded.</summary>
+    private bool RemindersFolded(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    {
+        var reminders = waiting.Where(m => m.Reminder is not null).ToList();
+        var due = reminderDigests.FoldDue(chatId, reminders.Min(m => m.CreatedAt));
+        if (due > now)
+        {
+            nextDue = Min(nextDue, due - now);
+            return false;
+        }
+
+        _queue.Remove(reminderDigests.Fold(chatId, reminders));
+
+        logger.LogInformation("{Count} reminders for chat {ChatId} went into one summary", reminders.Count, chatId);
+        foreach (var message in _queue.Refresh(db))
+        {
+            storms.Arrived(message);
+        }
+
+        return true;
     }
 
     private enum Digest

@@ -72,6 +72,19 @@ public sealed class WaitingMessages
     /// <summary>One chat's waiting messages, oldest first.</summary>
     public IReadOnlyList<OutboxMessage> Of(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat : [];
 
+    /// <summary>Removes many at once (a digest's folded messages): one pass per chat, not one per message.</summary>
+    public void Remove(IReadOnlyCollection<OutboxMessage> messages)
+    {
+        foreach (var chat in messages.GroupBy(m => m.ChatId))
+        {
+            var ids = chat.Select(m => m.Id).ToHashSet();
+            if (_chats.TryGetValue(chat.Key, out var waiting) && waiting.RemoveAll(m => ids.Contains(m.Id)) > 0 && waiting.Count == 0)
+            {
+                _chats.Remove(chat.Key);
+            }
+        }
+    }
+
     public void Remove(OutboxMessage message)
     {
         if (_chats.TryGetValue(message.ChatId, out var chat))

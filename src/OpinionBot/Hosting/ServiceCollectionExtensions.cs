@@ -97,6 +97,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChatPacer>();
         services.AddSingleton<ChatStorms>();
         services.AddSingleton<Digests>();
+        services.AddSingleton<ReminderDigests>();
         services.AddSingleton<ICommandButtons, DigestButtons>();
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<ReportSubmission>();

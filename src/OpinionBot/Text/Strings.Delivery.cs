@@ -20,4 +20,25 @@ public sealed partial class Strings
     public string CardComing(string number) => Pick($"正在发送 {number} 的完整卡片", $"Sending the full card of {number}");
 
     public string CardAlreadyComing(string number) => Pick($"{number} 的卡片已在发送中", $"The card of {number} is on its way");
+
+    public string ReminderDigestHeading(int incidents) =>
+        Pick($"⏰ <b>提醒汇总</b> · {incidents} 起事件待处理", $"⏰ <b>Reminders</b> · {incidents} incidents need action");
+
+    public string ReminderDigestWhy => Pick(
+        "提醒过多，合并为一条；发送 /incident 编号 打开卡片处理，/incidents 逾期 查看全部逾期事件。",
+        "Too many reminders for one message each; send /incident NUMBER to open a card, /incidents overdue to list every overdue one.");
+
+    /// <summary>What a folded reminder was about, most urgent first: overdue (and for how long), almost due, half time, progress.</summary>
+    public string ReminderDigestState(Incidents.ReminderKind kind, TimeSpan late) => kind switch
+    {
+        Incidents.ReminderKind.Overdue or Incidents.ReminderKind.StillOverdue => late.TotalDays >= 2
+            ? Pick($"⛔ 逾期 {(int)late.TotalDays} 天", $"⛔ {(int)late.TotalDays} days overdue")
+            : late.TotalHours >= 1 ? Pick($"⛔ 逾期 {(int)late.TotalHours} 小时", $"⛔ {(int)late.TotalHours} h overdue")
+            : Pick("⛔ 已逾期", "⛔ overdue"),
+        Incidents.ReminderKind.Final => Pick("⏰ 即将逾期", "⏰ almost overdue"),
+        Incidents.ReminderKind.HalfTime => Pick("⏰ 时限过半", "⏰ half the time gone"),
+        _ => Pick("📣 请报送进展", "📣 progress report due"),
+    };
+
+    public string ReminderDigestMore(int count) => Pick($"……另有 {count} 起", $"… and {count} more");
 }

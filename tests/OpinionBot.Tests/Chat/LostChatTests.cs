@@ -113,7 +113,7 @@ public sealed class LostChatTests : IAsyncLifetime
         api.InjectMessage(BotHarness.SupervisorsChat, BotHarness.Supervisor, "/status");
 
         var status = await api.WaitForMessageAsync(BotHarness.SupervisorsChat, m => m.Text!.Contains("运行状态"), Patience);
-        Assert.Contains("1 条消息被 Telegram 拒收", status.Text);
+        Assert.Contains("1 条消息未送达：被 Telegram 拒收", status.Text);
 
         // The supervisors are told, not only counted: once per chat in an hour.
         var told = Assert.Single(api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("被 Telegram 拒收，已放弃"));
