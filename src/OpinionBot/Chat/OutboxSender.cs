@@ -10,7 +10,8 @@ namespace OpinionBot.Chat;
 /// (<see cref="ChatStorms"/>, <see cref="Digests"/>). A chat whose message failed waits (Telegram's <c>retry_after</c>
 /// on 429, exponential back-off on 5xx and network errors) without holding up other chats. A chat that refused the bot
 /// (403) gets nothing until it is back: its messages are rerouted (<see cref="LostChats"/>); a group that became a
-/// supergroup is followed (<see cref="ChatMigration"/>).
+/// supergroup is followed (<see cref="ChatMigration"/>). Between wake-ups it holds each waiting message without its
+/// content (<see cref="WaitingMessages"/>) and reads the message itself from storage when it is about to send it.
 /// </summary>
 public sealed class OutboxSender(
     OpinionDatabase db,
@@ -101,7 +102,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Counts the messages just read into the storms; true when a new 重大 card is among them.</summary>
-    private bool Arrived(IReadOnlyList<OutboxMessage> fresh)
+    private bool Arrived(IReadOnlyList<OutboxEntry> fresh)
     {
         var major = false;
         foreach (var message in fresh)
@@ -122,9 +123,12 @@ public sealed class OutboxSender(
             if (lost.Contains(chatId))
             {
                 // Nothing is sent to a chat that refused the bot until it is back; its messages go elsewhere, marked.
-                foreach (var message in _queue.Of(chatId).ToList())
+                foreach (var entry in _queue.Of(chatId).ToList())
                 {
-                    lostChats.Reroute(message);
+                    if (Stored(entry) is { } message)
+                    {
+                        lostChats.Reroute(message);
+                    }
                 }
 
                 _queue.Reset(); // rerouted messages now wait in other chats: read them afresh
@@ -154,16 +158,23 @@ public sealed class OutboxSender(
                     }
                 }
 
-                var message = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major : storm && m.Opening == OpeningCard.Ordinary);
-                if (message is null)
+                var next = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major : storm && m.Opening == OpeningCard.Ordinary);
+                if (next is null)
                 {
                     break;
                 }
 
-                if (IsSuperseded(message, waiting))
+                // The message itself, as stored: its text, buttons and files were never held.
+                if (Stored(next) is not { } message)
+                {
+                    _queue.Remove(next); // settled meanwhile (not by the sender): nothing to send
+                    continue;
+                }
+
+                if (IsSuperseded(next, waiting))
                 {
                     Finish(message, failed: false, note: "superseded by a later edit");
-                    _queue.Remove(message);
+                    _queue.Remove(next);
                     continue;
                 }
 
@@ -176,11 +187,12 @@ public sealed class OutboxSender(
 
                     if (!FileNotMade(message, file.Exception?.GetBaseException()))
                     {
+                        next.NextAttemptAt = message.NextAttemptAt;
                         nextDue = Min(nextDue, message.NextAttemptAt - now);
                         break;
                     }
 
-                    _queue.Remove(message);
+                    _queue.Remove(next);
                     continue;
                 }
 
@@ -195,11 +207,12 @@ public sealed class OutboxSender(
                 pacer.Record(chatId, time.GetUtcNow());
                 if (!delivered)
                 {
+                    next.NextAttemptAt = message.NextAttemptAt; // a retry: the chat waits until then
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
 
-                _queue.Remove(message);
+                _queue.Remove(next);
                 if (db.OutboxVersion is var version && version != _readAt)
                 {
                     _readAt = version;
@@ -215,7 +228,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
-    private Digest DigestDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    private Digest DigestDue(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
         var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
         if (held.Count == 0)
@@ -337,8 +350,12 @@ public sealed class OutboxSender(
                                 ex.Message.Contains("group chat was deactivated", StringComparison.OrdinalIgnoreCase) ||
                                 ex.Message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The waiting message as stored now; null when it is gone or was settled meanwhile.</summary>
+    private OutboxMessage? Stored(OutboxEntry entry) =>
+        db.Read(s => s.Outbox.Get(entry.Id)) is { DeliveredAt: null } message ? message : null;
+
     /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
-    private static bool IsSuperseded(OutboxMessage message, IReadOnlyList<OutboxMessage> pending) =>
+    private static bool IsSuperseded(OutboxEntry message, IReadOnlyList<OutboxEntry> pending) =>
         message.Kind == OutboxKind.EditCard &&
         pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
                          m.IncidentId == message.IncidentId && m.DeliveredAt == null);
