@@ -14,7 +14,7 @@ public sealed class ChatStorms(IOptionsMonitor<DeliveryOptions> options)
     private readonly Dictionary<long, DateTimeOffset> _lastDigest = [];
 
     /// <summary>Counts a newly opened incident's card for its chat.</summary>
-    public void Arrived(OutboxMessage message)
+    public void Arrived(OutboxEntry message)
     {
         if (message.Opening is null)
         {

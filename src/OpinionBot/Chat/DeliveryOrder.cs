@@ -7,7 +7,7 @@ namespace OpinionBot.Chat;
 /// </summary>
 public static class DeliveryOrder
 {
-    public static int Rank(OutboxMessage message) => message switch
+    public static int Rank(OutboxEntry message) => message switch
     {
         { Opening: OpeningCard.Major } => 0,
         { Opening: OpeningCard.Negative } => 1,
@@ -20,7 +20,7 @@ public static class DeliveryOrder
     /// The next message of one chat's waiting messages (sorted by id), skipping <paramref name="held"/> ones and any
     /// edit of, or reply to, a card that is itself still waiting: that one must reach the chat first.
     /// </summary>
-    public static OutboxMessage? Next(IReadOnlyList<OutboxMessage> waiting, Func<OutboxMessage, bool> held)
+    public static OutboxEntry? Next(IReadOnlyList<OutboxEntry> waiting, Func<OutboxEntry, bool> held)
     {
         var cardsWaiting = new Dictionary<long, long>();
         foreach (var message in waiting)
@@ -31,7 +31,7 @@ public static class DeliveryOrder
             }
         }
 
-        OutboxMessage? best = null;
+        OutboxEntry? best = null;
         foreach (var message in waiting)
         {
             if (held(message) || (best is not null && Rank(message) >= Rank(best)))

@@ -39,7 +39,7 @@ public sealed class DigestButtons(OpinionDatabase db, CardPublisher publisher) :
 
         // A card placed but not yet delivered is on its way: a second press must not post it twice.
         if (db.Read(s => s.Cards.Find(incident.Id, request.ChatId) is { MessageId: 0 } &&
-                         s.Outbox.Waiting().Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send)))
+                         s.Outbox.WaitingEntries().Any(m => m.ChatId == request.ChatId && m.IncidentId == incident.Id && m.Kind == OutboxKind.Send)))
         {
             return request.Text.CardAlreadyComing(incident.Number);
         }

@@ -13,8 +13,11 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
     /// <summary>Digests older than this can no longer be paged or opened (the cards stay reachable with /incident).</summary>
     private static readonly TimeSpan Keep = TimeSpan.FromDays(30);
 
-    /// <summary>Folds <paramref name="cards"/> of one chat; returns every waiting message it settled, edits of them included.</summary>
-    public IReadOnlyList<OutboxMessage> Fold(long chatId, IReadOnlyList<OutboxMessage> cards, IReadOnlyList<OutboxMessage> waiting)
+    /// <summary>
+    /// Folds <paramref name="cards"/> of one chat; returns every waiting message it settled, edits of them included. The
+    /// messages are read and settled as stored (one settled meanwhile is left as it is).
+    /// </summary>
+    public IReadOnlyList<OutboxEntry> Fold(long chatId, IReadOnlyList<OutboxEntry> cards, IReadOnlyList<OutboxEntry> waiting)
     {
         var now = time.GetUtcNow();
         return db.Write(s =>
@@ -28,8 +31,13 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
             var folded = cards.Select(c => c.IncidentId).OfType<long>().ToHashSet();
             // An edit of a folded card has no card to edit any more; the digest shows the incident as it is now.
             var settled = cards.Concat(waiting.Where(m => m.Kind == OutboxKind.EditCard && m.IncidentId is { } id && folded.Contains(id))).ToList();
-            foreach (var message in settled)
+            foreach (var entry in settled)
             {
+                if (s.Outbox.Get(entry.Id) is not { DeliveredAt: null } message)
+                {
+                    continue;
+                }
+
                 message.Attempts++;
                 message.DeliveredAt = now;
                 message.LastError = $"in digest {digest.Id}";

@@ -22,6 +22,14 @@ public interface IOutboxStore
     /// <summary>Messages queued after the one with <paramref name="id"/>, delivered or not, oldest first.</summary>
     IReadOnlyList<OutboxMessage> QueuedAfter(long id);
 
+    /// <summary>
+    /// <see cref="Waiting"/> without the messages' content (text, buttons, files): what the sender holds of a backlog.
+    /// </summary>
+    IReadOnlyList<OutboxEntry> WaitingEntries();
+
+    /// <summary><see cref="QueuedAfter"/> without the messages' content.</summary>
+    IReadOnlyList<OutboxEntry> EntriesQueuedAfter(long id);
+
     /// <summary>The id of the last message queued; 0 when there is none.</summary>
     long LastId();
 

@@ -10,7 +10,8 @@ namespace OpinionBot.Chat;
 /// (<see cref="ChatStorms"/>, <see cref="Digests"/>). A chat whose message failed waits (Telegram's <c>retry_after</c>
 /// on 429, exponential back-off on 5xx and network errors) without holding up other chats. A chat that refused the bot
 /// (403) gets nothing until it is back: its messages are rerouted (<see cref="LostChats"/>); a group that became a
-/// supergroup is followed (<see cref="ChatMigration"/>).
+/// supergroup is followed (<see cref="ChatMigration"/>). Between wake-ups it holds each waiting message without its
+/// content (<see cref="WaitingMessages"/>) and reads the message itself from storage when it is about to send it.
 /// </summary>
 public sealed class OutboxSender(
     OpinionDatabase db,
@@ -102,7 +103,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Counts the messages just read into the storms; true when a new 重大 card is among them.</summary>
-    private bool Arrived(IReadOnlyList<OutboxMessage> fresh)
+    private bool Arrived(IReadOnlyList<OutboxEntry> fresh)
     {
         var major = false;
         foreach (var message in fresh)
@@ -123,9 +124,12 @@ public sealed class OutboxSender(
             if (lost.Contains(chatId))
             {
                 // Nothing is sent to a chat that refused the bot until it is back; its messages go elsewhere, marked.
-                foreach (var message in _queue.Of(chatId).ToList())
+                foreach (var entry in _queue.Of(chatId).ToList())
                 {
-                    lostChats.Reroute(message);
+                    if (Stored(entry) is { } message)
+                    {
+                        lostChats.Reroute(message);
+                    }
                 }
 
                 _queue.Reset(); // rerouted messages now wait in other chats: read them afresh
@@ -166,17 +170,24 @@ public sealed class OutboxSender(
                     holdReminders = true; // gathering for the summary: they do not go one by one meanwhile
                 }
 
-                var message = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major
+                var next = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major
                     : (storm && m.Opening == OpeningCard.Ordinary) || (holdReminders && m.Reminder is not null));
-                if (message is null)
+                if (next is null)
                 {
                     break;
                 }
 
-                if (IsSuperseded(message, waiting))
+                // The message itself, as stored: its text, buttons and files were never held.
+                if (Stored(next) is not { } message)
+                {
+                    _queue.Remove(next); // settled meanwhile (not by the sender): nothing to send
+                    continue;
+                }
+
+                if (IsSuperseded(next, waiting))
                 {
                     Finish(message, failed: false, note: "superseded by a later edit");
-                    _queue.Remove(message);
+                    _queue.Remove(next);
                     continue;
                 }
 
@@ -189,11 +200,12 @@ public sealed class OutboxSender(
 
                     if (!FileNotMade(message, file.Exception?.GetBaseException()))
                     {
+                        next.NextAttemptAt = message.NextAttemptAt;
                         nextDue = Min(nextDue, message.NextAttemptAt - now);
                         break;
                     }
 
-                    _queue.Remove(message);
+                    _queue.Remove(next);
                     continue;
                 }
 
@@ -208,11 +220,12 @@ public sealed class OutboxSender(
                 pacer.Record(chatId, time.GetUtcNow());
                 if (!delivered)
                 {
+                    next.NextAttemptAt = message.NextAttemptAt; // a retry: the chat waits until then
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
 
-                _queue.Remove(message);
+                _queue.Remove(next);
                 if (db.OutboxVersion is var version && version != _readAt)
                 {
                     _readAt = version;
@@ -228,7 +241,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
-    private Digest DigestDue(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    private Digest DigestDue(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
         var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
         if (held.Count == 0)
@@ -261,7 +274,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Folds a chat's waiting reminders into one summary once it is due; true when folded.</summary>
-    private bool RemindersFolded(long chatId, IReadOnlyList<OutboxMessage> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    private bool RemindersFolded(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
         var reminders = waiting.Where(m => m.Reminder is not null).ToList();
         var due = reminderDigests.FoldDue(chatId, reminders.Min(m => m.CreatedAt));
@@ -369,8 +382,12 @@ public sealed class OutboxSender(
                                 ex.Message.Contains("group chat was deactivated", StringComparison.OrdinalIgnoreCase) ||
                                 ex.Message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The waiting message as stored now; null when it is gone or was settled meanwhile.</summary>
+    private OutboxMessage? Stored(OutboxEntry entry) =>
+        db.Read(s => s.Outbox.Get(entry.Id)) is { DeliveredAt: null } message ? message : null;
+
     /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
-    private static bool IsSuperseded(OutboxMessage message, IReadOnlyList<OutboxMessage> pending) =>
+    private static bool IsSuperseded(OutboxEntry message, IReadOnlyList<OutboxEntry> pending) =>
         message.Kind == OutboxKind.EditCard &&
         pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
                          m.IncidentId == message.IncidentId && m.DeliveredAt == null);

@@ -34,7 +34,7 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
     }
 
     /// <summary>Queues one summary of <paramref name="reminders"/> and settles them, in one transaction; returns them.</summary>
-    public IReadOnlyList<OutboxMessage> Fold(long chatId, IReadOnlyList<OutboxMessage> reminders)
+    public IReadOnlyList<OutboxEntry> Fold(long chatId, IReadOnlyList<OutboxEntry> reminders)
     {
         var now = time.GetUtcNow();
         _lastFold[chatId] = now;
@@ -68,8 +68,13 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
             }
 
             outbox.Send(chatId, html.ToString());
-            foreach (var message in reminders)
+            foreach (var entry in reminders)
             {
+                if (s.Outbox.Get(entry.Id) is not { DeliveredAt: null } message)
+                {
+                    continue; // settled meanwhile: left as it is
+                }
+
                 message.Attempts++;
                 message.DeliveredAt = now;
                 message.LastError = "in reminder summary";

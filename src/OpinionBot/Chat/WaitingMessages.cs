@@ -5,11 +5,12 @@ namespace OpinionBot.Chat;
 /// <summary>
 /// The waiting outbox, per chat, held by the sender between wake-ups. Each look reads only the messages added since the
 /// last one (by id, on the primary index) instead of the whole backlog; only the sender changes waiting messages, so
-/// what it holds stays true. A restart reads the waiting ones once, on the DeliveredAt index.
+/// what it holds stays true. A restart reads the waiting ones once, on the DeliveredAt index. It holds each message as an
+/// <see cref="OutboxEntry"/>, without its text, buttons or files: the sender reads the message itself when it sends it.
 /// </summary>
 public sealed class WaitingMessages
 {
-    private readonly Dictionary<long, List<OutboxMessage>> _chats = [];
+    private readonly Dictionary<long, List<OutboxEntry>> _chats = [];
     private long _lastId = -1;
 
     // After a Reset, messages up to this id were already reported as new once: read again, they are not new.
@@ -21,20 +22,20 @@ public sealed class WaitingMessages
     public int Count => _chats.Values.Sum(c => c.Count);
 
     /// <summary>Reads what was queued since the last look; returns the new messages.</summary>
-    public IReadOnlyList<OutboxMessage> Refresh(OpinionDatabase db)
+    public IReadOnlyList<OutboxEntry> Refresh(OpinionDatabase db)
     {
         var fresh = db.Read(s =>
         {
             if (_lastId >= 0)
             {
-                return s.Outbox.QueuedAfter(_lastId);
+                return s.Outbox.EntriesQueuedAfter(_lastId);
             }
 
             _lastId = s.Outbox.LastId();
-            return s.Outbox.Waiting();
+            return s.Outbox.WaitingEntries();
         });
 
-        var added = new List<OutboxMessage>();
+        var added = new List<OutboxEntry>();
         foreach (var message in fresh.OrderBy(m => m.Id))
         {
             _lastId = Math.Max(_lastId, message.Id);
@@ -70,10 +71,10 @@ public sealed class WaitingMessages
     }
 
     /// <summary>One chat's waiting messages, oldest first.</summary>
-    public IReadOnlyList<OutboxMessage> Of(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat : [];
+    public IReadOnlyList<OutboxEntry> Of(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat : [];
 
     /// <summary>Removes many at once (a digest's folded messages): one pass per chat, not one per message.</summary>
-    public void Remove(IReadOnlyCollection<OutboxMessage> messages)
+    public void Remove(IReadOnlyCollection<OutboxEntry> messages)
     {
         foreach (var chat in messages.GroupBy(m => m.ChatId))
         {
@@ -85,7 +86,7 @@ public sealed class WaitingMessages
         }
     }
 
-    public void Remove(OutboxMessage message)
+    public void Remove(OutboxEntry message)
     {
         if (_chats.TryGetValue(message.ChatId, out var chat))
         {

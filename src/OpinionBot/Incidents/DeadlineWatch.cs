@@ -22,7 +22,9 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
     {
         var now = time.GetUtcNow();
         var steps = 0;
-        var candidates = db.Read(s => s.Incidents.WithStatus(Watched).Select(i => i.Id).ToList());
+        // Ids only: the incidents are read whole one batch at a time below, not all at once (10,000 open ones would be
+        // held, with their LiteDB pages, for the whole tick).
+        var candidates = db.Read(s => s.Incidents.IdsWithStatus(Watched));
         // A batch of incidents per transaction: thousands of open incidents cost a few commits a minute, not thousands.
         // A batch that fails is retried one incident at a time, so one bad incident cannot hold back the others.
         foreach (var batch in candidates.Chunk(BatchSize))

@@ -23,6 +23,9 @@ public interface IIncidentStore
     /// <summary>Incidents in any of these states, in id order.</summary>
     IReadOnlyList<Incident> WithStatus(params IncidentStatus[] statuses);
 
+    /// <summary>The ids of the incidents in any of these states, in order: <see cref="WithStatus"/> without reading them whole.</summary>
+    IReadOnlyList<long> IdsWithStatus(params IncidentStatus[] statuses);
+
     /// <summary>Incidents discovered from <paramref name="from"/> up to (not including) <paramref name="until"/>.</summary>
     IReadOnlyList<Incident> DiscoveredBetween(DateTimeOffset from, DateTimeOffset until);
 

@@ -50,7 +50,7 @@ public sealed class HealthCheck(
         {
             stored = db.Read(_ =>
             {
-                var pending = db.Read(s => s.Outbox.Waiting());
+                var pending = db.Read(s => s.Outbox.WaitingEntries());
                 var failing = db.Read(s => s.SourceHealth.Troubled()).Select(h => h.Source).ToList();
                 return (pending.Count, pending.Count == 0 ? (DateTimeOffset?)null : pending.Min(m => m.CreatedAt), failing);
             });

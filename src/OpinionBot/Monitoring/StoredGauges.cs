@@ -20,7 +20,7 @@ public sealed class StoredGauges(OpinionDatabase db, BotMetrics metrics, TimePro
             var since = _deliveredWatermark;
             var (backlog, oldest, met, missed, delivered) = db.Read(_ =>
             {
-                var pending = db.Read(s => s.Outbox.Waiting().Select(m => m.CreatedAt).ToList());
+                var pending = db.Read(s => s.Outbox.WaitingEntries().Select(m => m.CreatedAt).ToList());
                 var (deadlinesMet, overdue) = db.Read(s => s.Incidents.DeadlineTally());
                 var fresh = db.Read(s => s.Outbox.DeliveredAfter(since).Where(m => !m.Failed)
                     .Select(m => (m.CreatedAt, DeliveredAt: m.DeliveredAt!.Value)).ToList());

@@ -37,6 +37,18 @@ public interface IDocumentTable<T>
     /// </summary>
     IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false);
 
+    /// <summary>
+    /// <see cref="Where(string, object?)"/>, reading only the fields <typeparamref name="TPart"/> has (its properties named
+    /// as the document's fields, its <c>Id</c> the document's id): to hold or go through many documents without their
+    /// whole content.
+    /// </summary>
+    IReadOnlyList<TPart> Where<TPart>(string field, object? value)
+        where TPart : class;
+
+    /// <summary><see cref="Range(string, object?, object?, int, bool)"/>, reading only the fields <typeparamref name="TPart"/> has.</summary>
+    IReadOnlyList<TPart> Range<TPart>(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
+        where TPart : class;
+
     int Count();
 
     int Count(string field, object? value);

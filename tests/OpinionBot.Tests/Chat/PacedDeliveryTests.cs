@@ -229,4 +229,32 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         Assert.Empty(bed.Digests());
         Assert.Equal(11, bed.Api.Messages(DeliveryTestBed.TeamChat).Count(m => m.Text!.StartsWith("🔔", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task AMessageChangedInStorageAfterTheSenderListedIt_GoesAsStored_AndOneSettledMeanwhileNotAtAll()
+    {
+        await using var bed = await DeliveryTestBed.StartAsync();
+        var outbox = bed.Get<Outbox>();
+        bed.Api.FailNext(1, 500, method: "sendMessage");
+        bed.Database.Write(_ =>
+        {
+            outbox.Send(DeliveryTestBed.TeamChat, "甲（排队时）");
+            outbox.Send(DeliveryTestBed.TeamChat, "乙");
+        });
+        await bed.DrainAsync(); // both listed; the first call fails, so the chat waits its back-off
+
+        // The sender holds neither text: what it sends is what is stored when it sends it.
+        bed.Database.Write(s =>
+        {
+            var (first, second) = (s.Outbox.Waiting()[0], s.Outbox.Waiting()[1]);
+            first.Text = "甲（已改）";
+            s.Outbox.Save(first);
+            (second.DeliveredAt, second.Failed, second.LastError) = (bed.Time.GetUtcNow(), true, "given up elsewhere");
+            s.Outbox.Save(second);
+        });
+        await bed.DrainAllAsync(Plenty);
+
+        Assert.Equal(["甲（已改）"], bed.Api.Messages(DeliveryTestBed.TeamChat).Select(m => m.Text));
+        Assert.Equal(2, bed.Api.Requests("sendMessage").Count);
+    }
 }

@@ -56,6 +56,38 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public void Outbox_Entries_AreTheMessagesWithoutTheirContent_WaitingOrQueuedAfter()
+    {
+        var db = Open();
+        var card = Message(-1, "卡片");
+        (card.IncidentId, card.Opening, card.Buttons, card.NextAttemptAt) = (7, OpeningCard.Negative, [[new ButtonSpec("认领", "c:7")]], Noon.AddSeconds(30));
+        var first = Enqueue(db, card);
+        var reply = Message(-2, "回复");
+        (reply.ReplyToCardOf, reply.Kind) = (7, OutboxKind.Document);
+        var second = Enqueue(db, reply);
+        var delivered = Enqueue(db, Message(-1, "已发", deliveredAt: Noon));
+        var edit = Message(-1, "改");
+        (edit.Kind, edit.IncidentId) = (OutboxKind.EditCard, 7);
+        var fourth = Enqueue(db, edit);
+
+        Assert.Equal(
+            db.Read(s => s.Outbox.Waiting()).Select(OutboxEntry.Of).Select(Describe),
+            db.Read(s => s.Outbox.WaitingEntries()).Select(Describe));
+        Assert.Equal([first, second, fourth], db.Read(s => s.Outbox.WaitingEntries()).Select(m => m.Id));
+        Assert.Equal(
+            db.Read(s => s.Outbox.QueuedAfter(first)).Select(OutboxEntry.Of).Select(Describe),
+            db.Read(s => s.Outbox.EntriesQueuedAfter(first)).Select(Describe));
+        Assert.Equal([second, delivered, fourth], db.Read(s => s.Outbox.EntriesQueuedAfter(first)).Select(m => m.Id));
+        var entry = db.Read(s => s.Outbox.WaitingEntries())[0];
+        Assert.Equal((-1L, OutboxKind.Send, 7L, OpeningCard.Negative, Noon, Noon.AddSeconds(30)),
+            (entry.ChatId, entry.Kind, entry.IncidentId, entry.Opening, entry.CreatedAt, entry.NextAttemptAt));
+        Assert.Equal(Noon, db.Read(s => s.Outbox.EntriesQueuedAfter(second))[0].DeliveredAt);
+    }
+
+    private static string Describe(OutboxEntry m) =>
+        $"{m.Id} {m.ChatId} {m.Kind} {m.IncidentId} {m.ReplyToCardOf} {m.Opening} {m.CreatedAt:O} {m.NextAttemptAt:O} {m.DeliveredAt:O}";
+
+    [SkippableFact]
     public void Outbox_DeliveredAfter_AndForgetDeliveredBefore_LeaveWaitingMessagesAlone()
     {
         var db = Open();

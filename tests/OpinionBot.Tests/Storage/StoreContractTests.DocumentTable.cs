@@ -34,6 +34,28 @@ public abstract partial class StoreContractTests
     }
 
     [SkippableFact]
+    public void WhereAndRange_OfAPart_ReadOnlyItsFields_AsTheWholeQueriesDo()
+    {
+        var db = Open();
+        var when = new DateTimeOffset(2026, 3, 2, 4, 0, 0, TimeSpan.Zero);
+        db.Write(s =>
+        {
+            var table = s.Table<Probe>(Probes);
+            table.Insert(new Probe { Name = "a", Small = 2, Maybe = 5, When = when, Level = Grade.Major, Note = new string('长', 500) });
+            table.Insert(new Probe { Name = "b", Small = 1 });
+            table.Insert(new Probe { Name = "c", Small = 2, Tags = ["x"] });
+        });
+
+        var twos = db.Read(s => s.Table<Probe>(Probes).Where<ProbePart>("Small", 2)).OrderBy(p => p.Id).ToList();
+        Assert.Equal(["1 a 5 Major " + when.UtcTicks, "3 c  General 0"], twos.Select(p => $"{p.Id} {p.Name} {p.Maybe} {p.Level} {p.When.UtcTicks}"));
+        Assert.Equal(["b", "c"], db.Read(s => s.Table<Probe>(Probes).Where<ProbePart>("Maybe", null)).OrderBy(p => p.Id).Select(p => p.Name));
+        Assert.Empty(db.Read(s => s.Table<Probe>(Probes).Where<ProbePart>("Small", 3)));
+        Assert.Equal(["b", "c"], db.Read(s => s.Table<Probe>(Probes).Range<ProbePart>("_id", 2L, null)).Select(p => p.Name));
+        Assert.Equal(["c"], db.Read(s => s.Table<Probe>(Probes).Range<ProbePart>("_id", null, null, limit: 1, descending: true)).Select(p => p.Name));
+        Assert.Equal(["b"], db.Read(s => s.Table<Probe>(Probes).Range<ProbePart>("Small", 1, 2)).Select(p => p.Name));
+    }
+
+    [SkippableFact]
     public void Insert_AfterTheNewestIsDeleted_DoesNotReuseItsNumber()
     {
         // The sender reads the outbox by "queued after the last id it saw": a reused number would never be read.
@@ -290,6 +312,16 @@ internal sealed class Probe
         Inner = new ProbeInner { Text = "inner", Number = 2.0, When = DateTimeOffset.UnixEpoch },
         Children = [new ProbeInner { Text = "child", Number = 1e20 }],
     };
+}
+
+/// <summary>A few of a probe's fields, read without the rest.</summary>
+internal sealed class ProbePart
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public int? Maybe { get; set; }
+    public DateTimeOffset When { get; set; }
+    public Grade Level { get; set; }
 }
 
 internal sealed class ProbeInner

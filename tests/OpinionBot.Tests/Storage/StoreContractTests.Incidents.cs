@@ -51,6 +51,11 @@ public abstract partial class StoreContractTests
         Assert.Equal(["2026-0003", "2026-0004"],
             db.Read(s => s.Incidents.WithStatus(IncidentStatus.Closed, IncidentStatus.Resolved, IncidentStatus.Closed)).Select(i => i.Number));
         Assert.Empty(db.Read(s => s.Incidents.WithStatus()));
+        Assert.Equal(
+            db.Read(s => s.Incidents.WithStatus(IncidentStatus.Reported, IncidentStatus.New, IncidentStatus.Closed)).Select(i => i.Id),
+            db.Read(s => s.Incidents.IdsWithStatus(IncidentStatus.Reported, IncidentStatus.New, IncidentStatus.Closed)));
+        Assert.Equal(3, db.Read(s => s.Incidents.IdsWithStatus(IncidentStatus.Reported, IncidentStatus.New, IncidentStatus.Closed)).Count);
+        Assert.Empty(db.Read(s => s.Incidents.IdsWithStatus()));
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace OpinionBot.Storage.LiteDb;
@@ -76,6 +77,25 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
     public IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
     {
         transaction.EnsureOpen();
+        return Ordered(field, from, until, descending).Limit(limit).ToList();
+    }
+
+    public IReadOnlyList<TPart> Where<TPart>(string field, object? value)
+        where TPart : class
+    {
+        transaction.EnsureOpen();
+        return Parts<TPart>(collection.Query().Where(EqualTo(field, value)).Select(Projection<TPart>()));
+    }
+
+    public IReadOnlyList<TPart> Range<TPart>(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
+        where TPart : class
+    {
+        transaction.EnsureOpen();
+        return Parts<TPart>(Ordered(field, from, until, descending).Select(Projection<TPart>()).Limit(limit));
+    }
+
+    private ILiteQueryable<T> Ordered(string field, object? from, object? until, bool descending)
+    {
         var path = "$." + Indexed(field);
         var query = collection.Query();
         if (from is not null)
@@ -88,9 +108,18 @@ internal sealed class LiteDocumentTable<T>(ILiteCollection<T> collection, BsonMa
             query = query.Where(BsonExpression.Create(path + " < @0", Value(until)));
         }
 
-        var ordered = descending ? query.OrderByDescending(path) : query.OrderBy(path);
-        return ordered.Limit(limit).ToList();
+        return descending ? query.OrderByDescending(path) : query.OrderBy(path);
     }
+
+    private List<TPart> Parts<TPart>(ILiteQueryableResult<BsonDocument> query)
+        where TPart : class =>
+        query.ToDocuments().Select(mapper.ToObject<TPart>).ToList();
+
+    // One expression (one text, compiled once) per part type: "{ _id: $._id, ChatId: $.ChatId, ... }".
+    private static readonly ConcurrentDictionary<Type, BsonExpression> Projections = new();
+
+    private BsonExpression Projection<TPart>() => Projections.GetOrAdd(typeof(TPart), type =>
+        BsonExpression.Create("{ " + string.Join(", ", Postgres.IdMembers.Fields(mapper, type).Select(f => $"{f}: $.{f}")) + " }"));
 
     public int Count()
     {

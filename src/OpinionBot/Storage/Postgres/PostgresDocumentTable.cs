@@ -123,6 +123,30 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
     public IReadOnlyList<T> Range(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
     {
         transaction.EnsureOpen();
+        using var command = RangeCommand("doc", field, from, until, limit, descending);
+        return Read(command);
+    }
+
+    public IReadOnlyList<TPart> Where<TPart>(string field, object? value)
+        where TPart : class
+    {
+        transaction.EnsureOpen();
+        using var command = transaction.Command(
+            $"SELECT {Projection<TPart>()} FROM {_name} WHERE {Equal(field, value)} ORDER BY {PostgresSchema.Field("_id")}");
+        AddValue(command, "v", value);
+        return ReadParts<TPart>(command);
+    }
+
+    public IReadOnlyList<TPart> Range<TPart>(string field, object? from, object? until, int limit = int.MaxValue, bool descending = false)
+        where TPart : class
+    {
+        transaction.EnsureOpen();
+        using var command = RangeCommand(Projection<TPart>(), field, from, until, limit, descending);
+        return ReadParts<TPart>(command);
+    }
+
+    private NpgsqlCommand RangeCommand(string select, string field, object? from, object? until, int limit, bool descending)
+    {
         var path = PostgresSchema.Field(Indexed(field));
         var conditions = new List<string>();
         if (from is not null)
@@ -137,16 +161,34 @@ internal sealed class PostgresDocumentTable<T>(PostgresTransaction transaction, 
 
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         var order = descending ? $"{path} DESC" : path;
-        var sql = $"SELECT doc FROM {_name}{where} ORDER BY {order}, {PostgresSchema.Field("_id")}";
+        var sql = $"SELECT {select} FROM {_name}{where} ORDER BY {order}, {PostgresSchema.Field("_id")}";
         if (limit < int.MaxValue)
         {
             sql += " LIMIT " + Math.Max(0, limit).ToString(CultureInfo.InvariantCulture);
         }
 
-        using var command = transaction.Command(sql);
+        var command = transaction.Command(sql);
         AddValue(command, "from", from);
         AddValue(command, "until", until);
-        return Read(command);
+        return command;
+    }
+
+    // jsonb_build_object('_id', doc->'_id', 'ChatId', doc->'ChatId', ...): an absent field reads as null, as in LiteDB.
+    private string Projection<TPart>() =>
+        "jsonb_build_object(" + string.Join(", ", IdMembers.Fields(mapper, typeof(TPart)).Select(f =>
+            $"'{f.Replace("'", "''", StringComparison.Ordinal)}', {PostgresSchema.Field(f)}")) + ")";
+
+    private List<TPart> ReadParts<TPart>(NpgsqlCommand command)
+        where TPart : class
+    {
+        var found = new List<TPart>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            found.Add(mapper.ToObject<TPart>(JsonDocuments.DocumentFromJson(reader.GetString(0))));
+        }
+
+        return found;
     }
 
     public int Count()

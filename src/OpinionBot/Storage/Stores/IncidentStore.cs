@@ -25,6 +25,9 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
     public IReadOnlyList<Incident> WithStatus(params IncidentStatus[] statuses) =>
         [.. statuses.Distinct().SelectMany(status => incidents.Where(nameof(Incident.Status), status)).OrderBy(i => i.Id)];
 
+    public IReadOnlyList<long> IdsWithStatus(params IncidentStatus[] statuses) =>
+        [.. statuses.Distinct().SelectMany(status => incidents.Where<IdOnly>(nameof(Incident.Status), status)).Select(i => i.Id).Order()];
+
     public IReadOnlyList<Incident> DiscoveredBetween(DateTimeOffset from, DateTimeOffset until) =>
         incidents.Range(nameof(Incident.Discovered), from, until);
 
@@ -53,4 +56,10 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
         var reported = incidents.Count() - incidents.Count(nameof(Incident.ReportedAt), null);
         return (reported - overdue.Count(i => i.ReportedAt is not null), overdue.Count);
     }
+}
+
+/// <summary>A document read for its id alone.</summary>
+internal sealed class IdOnly
+{
+    public long Id { get; set; }
 }

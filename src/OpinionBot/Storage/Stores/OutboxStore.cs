@@ -23,6 +23,10 @@ internal sealed class OutboxStore(IDocumentTable<OutboxMessage> messages, Action
 
     public IReadOnlyList<OutboxMessage> QueuedAfter(long id) => messages.Range("_id", id + 1, until: null);
 
+    public IReadOnlyList<OutboxEntry> WaitingEntries() => [.. messages.Where<OutboxEntry>(Delivered, null).OrderBy(m => m.Id)];
+
+    public IReadOnlyList<OutboxEntry> EntriesQueuedAfter(long id) => messages.Range<OutboxEntry>("_id", id + 1, until: null);
+
     public long LastId() => messages.Range("_id", from: null, until: null, limit: 1, descending: true) is [var last] ? last.Id : 0;
 
     // An explicit lower end: an open one would also take the waiting messages (null sorts first).
