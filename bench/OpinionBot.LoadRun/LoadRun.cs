@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpinionBot.Chat;
 using OpinionBot.Hosting;
 using OpinionBot.Scheduling;
 using OpinionBot.Settings;
@@ -223,6 +224,7 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(40));
         gc = GC.GetGCMemoryInfo();
         Console.WriteLine($"hold: 60 s after start: RSS {Mb(RssSampler.Current())} MB (peak {Mb(_rss.Peak)} MB; managed heap {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB; outbox waiting {bot.PendingOutbox()})");
+        Console.WriteLine($"  waiting: {bot.WaitingByChat()}");
         if (options.LingerSeconds > 0)
         {
             Console.WriteLine($"  lingering {options.LingerSeconds} s (process {Environment.ProcessId}) for dotnet-gcdump or dotnet-counters");
@@ -451,6 +453,14 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
         public OpinionDatabase Database { get; } = host.Services.GetRequiredService<OpinionDatabase>();
 
         public int PendingOutbox() => Database.Read(s => s.Outbox.WaitingCount());
+
+        /// <summary>What waits, by chat: new cards, other cards, reminders, card edits, the rest.</summary>
+        public string WaitingByChat() => string.Join("; ", Database.Read(s => s.Outbox.WaitingEntries())
+            .GroupBy(e => e.ChatId).OrderBy(g => g.Key)
+            .Select(g => $"chat {g.Key}: {g.Count(e => e.Opening is not null)} new cards, " +
+                         $"{g.Count(e => e.Opening is null && e.Kind == OutboxKind.Send && e.IncidentId is not null)} other cards, " +
+                         $"{g.Count(e => e.Reminder is not null)} reminders, {g.Count(e => e.Kind == OutboxKind.EditCard)} edits, " +
+                         $"{g.Count(e => e.Opening is null && e.Reminder is null && e.Kind != OutboxKind.EditCard && !(e.Kind == OutboxKind.Send && e.IncidentId is not null))} other"));
 
         public async Task TriggerAllAsync(int sources)
         {

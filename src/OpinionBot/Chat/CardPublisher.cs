@@ -116,7 +116,9 @@ public sealed class CardPublisher(
             var heading = text.EscalatedToLeadership(text.Because(entry.Comment));
             if (leadership != 0 && !outbox.HasCard(incident.Id, leadership))
             {
-                PostCard(incident, leadership, heading);
+                // A card the deadline watch sends up is new to that chat: many at once (after an outage) go as a digest,
+                // like new incidents. A 重大 one keeps its plain card.
+                PostCard(incident, leadership, heading, note is not null && incident.Grade != Grade.Major ? OpeningCards.Of(incident) : null);
             }
             else if (leadership != 0)
             {

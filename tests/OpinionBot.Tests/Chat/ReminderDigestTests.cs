@@ -68,4 +68,26 @@ public sealed class ReminderDigestTests(ITestOutputHelper output)
         Assert.DoesNotContain(sent, t => t.Contains("提醒汇总", StringComparison.Ordinal));
         Assert.All(incidents, i => Assert.Single(sent, t => t.Contains(i.Number, StringComparison.Ordinal) && t.Contains("时限已过半", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task ThirtyIncidentsEscalatedForAMissedDeadline_ReachTheLeadershipChatAsADigest_NotThirtyCards()
+    {
+        const long leadership = -1002;
+        await using var bed = await DeliveryTestBed.StartAsync(new() { ["Delivery:DigestAbove"] = "1000", ["Chats:Leadership"] = leadership.ToString() });
+        var incidents = Enumerable.Range(0, 30).Select(_ => bed.Open()).ToList();
+        await bed.DrainAllAsync(Plenty);
+        bed.Get<Microsoft.Extensions.Configuration.IConfiguration>()["Delivery:DigestAbove"] = "10";
+        ((Microsoft.Extensions.Configuration.IConfigurationRoot)bed.Get<Microsoft.Extensions.Configuration.IConfiguration>()).Reload();
+
+        bed.Time.Advance(TimeSpan.FromHours(5));
+        bed.Get<DeadlineWatch>().Tick();
+        await bed.DrainAllAsync(Plenty);
+
+        var up = bed.Api.Messages(leadership);
+        output.WriteLine(string.Join("\n---\n", up.Select(m => m.Text)));
+        Assert.Contains(up, m => m.Text!.Contains("舆情汇总", StringComparison.Ordinal));
+        Assert.True(up.Count <= 4, $"{up.Count} messages in the leadership chat");
+        var inDigests = bed.Database.Read(s => s.Digests.Kept()).Where(d => d.ChatId == leadership).SelectMany(d => d.IncidentIds).ToHashSet();
+        Assert.All(incidents, i => Assert.True(inDigests.Contains(i.Id) || up.Any(m => m.Text!.Contains(i.Number, StringComparison.Ordinal)), $"{i.Number} never reached the leadership chat"));
+    }
 }
