@@ -10,6 +10,13 @@ namespace OpinionBot.Chat;
 /// </summary>
 public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages languages, TimeProvider time)
 {
+    /// <summary>
+    /// The most cards one digest folds, oldest first; more wait for the next digest a window later. Settling them is one
+    /// transaction, whose changed pages LiteDB holds in memory (and then keeps in its page cache): 10,000 at once after
+    /// an outage cost tens of MB for good, and a digest of a thousand pages is read by nobody anyway.
+    /// </summary>
+    public const int MaxFolded = 200;
+
     /// <summary>Digests older than this can no longer be paged or opened (the cards stay reachable with /incident).</summary>
     private static readonly TimeSpan Keep = TimeSpan.FromDays(30);
 

@@ -243,7 +243,7 @@ public sealed class OutboxSender(
     /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
     private Digest DigestDue(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
-        var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).ToList();
+        var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).Take(Digests.MaxFolded).ToList();
         if (held.Count == 0)
         {
             return Digest.NotDue;
@@ -276,7 +276,7 @@ public sealed class OutboxSender(
     /// <summary>Folds a chat's waiting reminders into one summary once it is due; true when folded.</summary>
     private bool RemindersFolded(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
-        var reminders = waiting.Where(m => m.Reminder is not null).ToList();
+        var reminders = waiting.Where(m => m.Reminder is not null).Take(ReminderDigests.MaxFolded).ToList();
         var due = reminderDigests.FoldDue(chatId, reminders.Min(m => m.CreatedAt));
         if (due > now)
         {

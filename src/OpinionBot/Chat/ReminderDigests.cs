@@ -20,6 +20,9 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
     /// <summary>Incidents named in one summary; the rest are counted (a summary stays far under 4,096 characters).</summary>
     public const int Listed = 20;
 
+    /// <summary>The most reminders one summary folds, oldest first (one transaction settles them: see <see cref="Digests.MaxFolded"/>).</summary>
+    public const int MaxFolded = 500;
+
     private readonly Dictionary<long, DateTimeOffset> _lastFold = [];
 
     /// <summary>Whether this many waiting reminders are more than one chat should get one by one.</summary>

@@ -93,6 +93,23 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ABacklogOfMoreThanADigestHolds_GoesOutInDigestsOf200_AWindowApart()
+    {
+        await using var bed = await DeliveryTestBed.StartAsync();
+        var all = bed.Database.Write(_ => Enumerable.Range(0, Digests.MaxFolded + 50).Select(_ => bed.Open()).ToList());
+
+        await bed.DrainAllAsync(Plenty);
+
+        var digests = bed.Digests();
+        Assert.Equal(2, digests.Count);
+        Assert.Contains($"新增 {Digests.MaxFolded} 条", digests[0].Text);
+        Assert.Contains("新增 50 条", digests[1].Text);
+        Assert.True(digests[1].Date - digests[0].Date >= TimeSpan.FromMinutes(1), "the next digest comes a window later");
+        var inDigests = bed.Database.Read(s => s.Digests.Kept()).SelectMany(d => d.IncidentIds).Order().ToList();
+        Assert.Equal(all.Select(i => i.Id).Order(), inDigests);
+    }
+
+    [Fact]
     public async Task MajorCard_GoesAtOnce_EvenWhenTheGroupsMinuteIsUsedUpByOrdinaryCards()
     {
         await using var bed = await DeliveryTestBed.StartAsync(new() { ["Delivery:DigestAbove"] = "1000" });
