@@ -8,14 +8,16 @@ namespace OpinionBot.LoadRun;
 /// <summary>
 /// <c>--phase smoke --worker PATH</c>: does a published worker (the JIT build or the Native AOT binary) really work?
 /// It runs the worker in its own process against the world's boards and fake Bot API, waits for incident cards, then
-/// types commands and presses a card's button as people would, and says what came back. Exit code 1 when the worker
-/// sent no card or did not answer /status, a button press or a document command; what it printed is kept in its log.
+/// types commands and presses a card's button as people would, and says what came back. Exit code 1 when any step got
+/// no answer (the evidence step wants a screenshot when the worker found a browser); the worker's log is kept in /tmp.
 /// </summary>
 internal sealed partial class LoadRun
 {
     private const long Team = -1001;
     private const long Officer = 501;
     private const long Supervisor = 601;
+
+    private bool _failed;
 
     private async Task SmokeAsync()
     {
@@ -57,7 +59,7 @@ internal sealed partial class LoadRun
             Say(cards.Count > 0, $"{cards.Count} incident card(s) sent {started.Elapsed.TotalSeconds:0} s after start", failures);
             if (cards.Count == 0)
             {
-                throw new InvalidOperationException("smoke failed: the worker sent no incident card");
+                return;
             }
 
             // Let the first round's cards go out, so the answers below are told apart from them.
@@ -124,13 +126,14 @@ internal sealed partial class LoadRun
             {
                 Console.WriteLine("  " + (line.Length > 300 ? line[..300] + "…" : line));
             }
+
+            Console.WriteLine(failures.Count == 0 ? "smoke: passed" : $"smoke: FAILED ({string.Join("; ", failures)})");
+            if (failures.Count > 0)
+            {
+                _failed = true;
+            }
         }
 
-        Console.WriteLine(failures.Count == 0 ? "smoke: passed" : $"smoke: FAILED ({string.Join("; ", failures)})");
-        if (failures.Count > 0)
-        {
-            throw new InvalidOperationException($"smoke failed: {string.Join("; ", failures)}");
-        }
     }
 
     private static string FreeLoopbackPort()

@@ -57,7 +57,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
                 }
             }
 
-            return 0;
+            return _failed ? 1 : 0;
         }
         finally
         {
