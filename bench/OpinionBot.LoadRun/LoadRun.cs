@@ -18,7 +18,7 @@ namespace OpinionBot.LoadRun;
 /// Drives the real worker (Quartz → check lanes → SafeFetcher → extraction → intake → outbox → sender → Bot API client)
 /// against the world process, phase by phase, and prints what the README's table needs.
 /// </summary>
-internal sealed class LoadRun(LoadOptions options) : IDisposable
+internal sealed partial class LoadRun(LoadOptions options) : IDisposable
 {
     private readonly string _folder = Path.Combine(options.DatabaseFolder, "opinionbot-loadrun", Guid.NewGuid().ToString("N"));
     private readonly HttpClient _control = new();
@@ -52,12 +52,13 @@ internal sealed class LoadRun(LoadOptions options) : IDisposable
                     case "steady": await SteadyAsync(); break;
                     case "hold": await HoldAsync(); break;
                     case "alone": await AloneAsync(); break;
+                    case "smoke": await SmokeAsync(); break;
                     case "matching": MatchingRun.Run(); break;
                     default: throw new ArgumentException($"unknown phase {phase}");
                 }
             }
 
-            return 0;
+            return _failed ? 1 : 0;
         }
         finally
         {

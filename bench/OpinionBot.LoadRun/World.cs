@@ -29,6 +29,7 @@ internal static partial class World
         long served = 0, notModified = 0, cards = 0, calls = 0;
         var requests = new BoardRequests(boards);
         var nextMessage = 0;
+        var conversation = new ChatLog(); // the smoke phase's updates in, every call out
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -92,6 +93,10 @@ internal static partial class World
             [.. latencies], [.. probeLatencies], requests.Summary(DateTimeOffset.UtcNow))));
         app.MapPost("/control/reset-requests", () => requests.Reset(DateTimeOffset.UtcNow));
         app.MapPost("/control/reset-latencies", () => latencies.Clear());
+        app.MapPost("/control/message", (long chat, long from, string text) => conversation.AddMessage(chat, from, text));
+        app.MapPost("/control/press", (long chat, long from, int message, string data) => conversation.AddPress(chat, from, message, data));
+        app.MapPost("/control/record", (bool on) => conversation.Recording = on);
+        app.MapGet("/control/calls", () => Results.Json(conversation.Calls()));
 
         // The fake Bot API: any token, any method; cards are recognised by the thread ids in their text.
         app.MapPost("/bot{token}/{method}", async (string method, HttpContext http) =>
@@ -99,12 +104,18 @@ internal static partial class World
             Interlocked.Increment(ref calls);
             var body = http.Request.HasJsonContentType()
                 ? await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject ?? []
-                : [];
+                : http.Request.HasFormContentType ? await FormAsync(http.Request) : [];
+            var messageId = method is "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" ? Interlocked.Increment(ref nextMessage) : 0;
+            if (method != "getUpdates")
+            {
+                conversation.Record(method, messageId, body);
+            }
+
             JsonNode? result = method switch
             {
                 "getMe" => new JsonObject { ["id"] = 42, ["is_bot"] = true, ["first_name"] = "LoadRun", ["username"] = "load_run_bot" },
-                "getUpdates" => await IdleUpdatesAsync(body, http.RequestAborted),
-                "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => Message(body, Interlocked.Increment(ref nextMessage)),
+                "getUpdates" => conversation.Take(body) ?? await IdleUpdatesAsync(body, http.RequestAborted),
+                "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => Message(body, messageId),
                 _ => true,
             };
             if (method == "sendMessage" && body["text"]?.GetValue<string>() is { } text)
@@ -162,6 +173,24 @@ internal static partial class World
         return new JsonArray();
     }
 
+    /// <summary>A multipart call (a document or a photo): its fields, and each file as its name and size.</summary>
+    private static async Task<JsonObject> FormAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var field in form)
+        {
+            body[field.Key] = field.Key == "chat_id" && long.TryParse(field.Value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : field.Value.ToString();
+        }
+
+        foreach (var file in form.Files)
+        {
+            body["file:" + file.Name] = $"{file.FileName} ({file.Length} bytes)";
+        }
+
+        return body;
+    }
+
     private static JsonObject Message(JsonObject body, int id) => new()
     {
         ["message_id"] = id,
@@ -172,6 +201,105 @@ internal static partial class World
 
     [GeneratedRegex(@"【(\d+)】")]
     private static partial Regex ThreadMark();
+}
+
+/// <summary>
+/// The smoke phase's conversation: updates queued as people typing or pressing buttons (handed out by getUpdates), and
+/// every call the bot made, in order.
+/// </summary>
+internal sealed class ChatLog
+{
+    private readonly Lock _gate = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly List<JsonObject> _calls = [];
+    private int _nextUpdate = 1;
+    private int _nextMessage = 1_000_000;
+
+    /// <summary>Whether calls are kept (the smoke phase turns it on; the load phases' thousands of cards are not kept).</summary>
+    public bool Recording { get; set; }
+
+    public int AddMessage(long chat, long from, string text)
+    {
+        var command = text.StartsWith('/') ? text.Split(' ')[0].Length : 0;
+        var message = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _nextMessage),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = Chat(chat),
+            ["from"] = User(from),
+            ["text"] = text,
+        };
+        if (command > 0)
+        {
+            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = command });
+        }
+
+        return Add(id => new JsonObject { ["update_id"] = id, ["message"] = message });
+    }
+
+    public int AddPress(long chat, long from, int message, string data) => Add(id => new JsonObject
+    {
+        ["update_id"] = id,
+        ["callback_query"] = new JsonObject
+        {
+            ["id"] = $"press{id}",
+            ["from"] = User(from),
+            ["chat_instance"] = "smoke",
+            ["data"] = data,
+            ["message"] = new JsonObject { ["message_id"] = message, ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["chat"] = Chat(chat), ["text"] = "card" },
+        },
+    });
+
+    public void Record(string method, int messageId, JsonObject body)
+    {
+        if (!Recording)
+        {
+            return;
+        }
+
+        var call = (JsonObject)body.DeepClone();
+        call["method"] = method;
+        call["result_message_id"] = messageId;
+        lock (_gate)
+        {
+            _calls.Add(call);
+        }
+    }
+
+    public JsonArray Calls()
+    {
+        lock (_gate)
+        {
+            return [.. _calls.Select(c => c.DeepClone())];
+        }
+    }
+
+    /// <summary>Queued updates from the poll's offset on, or null when none wait (the poll then idles).</summary>
+    public JsonArray? Take(JsonObject body)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        lock (_gate)
+        {
+            _updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
+            return _updates.Count == 0 ? null : [.. _updates.Select(u => u.DeepClone())];
+        }
+    }
+
+    private int Add(Func<int, JsonObject> update)
+    {
+        lock (_gate)
+        {
+            var id = _nextUpdate++;
+            _updates.Add(update(id));
+            return id;
+        }
+    }
+
+    private static JsonObject Chat(long id) => id > 0
+        ? new JsonObject { ["id"] = id, ["type"] = "private", ["first_name"] = $"User{id}" }
+        : new JsonObject { ["id"] = id, ["type"] = "supergroup", ["title"] = $"chat{id}" };
+
+    private static JsonObject User(long id) => new() { ["id"] = id, ["is_bot"] = false, ["first_name"] = $"User{id}", ["language_code"] = "en" };
 }
 
 internal sealed record WorldAddresses(string Control, string[] Hosts);

@@ -3,6 +3,9 @@ using OpinionBot.Hosting;
 using OpinionBot.Sources;
 using Serilog;
 
+// Native AOT only: Telegram.Bot's generated JSON contracts before reflection (nothing changes in the JIT build).
+OpinionBot.Chat.TelegramJson.UseGeneratedContractsWithoutJit();
+
 // `check <url> …` tries a source once and exits; it needs no Telegram settings, so it runs before the host is built.
 if (args.Length > 0 && args[0] == "check")
 {

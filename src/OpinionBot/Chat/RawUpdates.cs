@@ -29,7 +29,15 @@ public sealed class RawUpdates(IHttpClientFactory clients, IOptions<TelegramOpti
         var baseUrl = string.IsNullOrWhiteSpace(settings.ApiBaseUrl) ? null : settings.ApiBaseUrl.TrimEnd('/');
         var url = new TelegramBotClientOptions(settings.Token, baseUrl).BaseRequestUrl + "/getUpdates";
         var http = clients.CreateClient("telegram");
-        var request = new { offset, limit = 100, timeout = settings.PollTimeoutSeconds, allowed_updates = WantedNames };
+        // A JsonObject rather than an anonymous type: the same JSON, and no reflection (a Native AOT build has no code
+        // for an anonymous type's converter).
+        var request = new JsonObject
+        {
+            ["offset"] = offset,
+            ["limit"] = 100,
+            ["timeout"] = settings.PollTimeoutSeconds,
+            ["allowed_updates"] = WantedNames.DeepClone(),
+        };
         using var response = await http.PostAsJsonAsync(url, request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         JsonDocument document;
