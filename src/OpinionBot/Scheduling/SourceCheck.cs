@@ -58,9 +58,10 @@ public sealed class SourceCheck(
             }
 
             // Judging and writing new items are CPU work under the one storage lock: at most one check per core (see
-            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn.
+            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn (background
+            // work such as evidence waits for it all the same).
             CommittedCheck committed;
-            using (reading.NotModified ? null : await turns.TakeAsync(cancellationToken))
+            using (reading.NotModified ? turns.ShortWrite() : await turns.TakeAsync(cancellationToken))
             {
                 committed = Store(source, reading, now);
             }

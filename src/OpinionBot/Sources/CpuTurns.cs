@@ -14,6 +14,7 @@ public sealed class CpuTurns : IDisposable
     private readonly LinkedList<Waiter> _checks = new();
     private readonly LinkedList<Waiter> _background = new();
     private int _free = Math.Max(1, Environment.ProcessorCount);
+    private int _shortWrites;
 
     /// <summary>Waits for a turn; dispose the result to give it back.</summary>
     public Task<Turn> TakeAsync(CancellationToken cancellationToken) => TakeAsync(_checks, cancellationToken);
@@ -24,13 +25,50 @@ public sealed class CpuTurns : IDisposable
     /// </summary>
     public Task<Turn> TakeBackgroundAsync(CancellationToken cancellationToken) => TakeAsync(_background, cancellationToken);
 
+    /// <summary>
+    /// A check's short write that takes no turn (an unchanged page's health or validators): background work waits for it
+    /// too, so a round of unchanged pages is not slowed by evidence writes. Dispose the result when written.
+    /// </summary>
+    public IDisposable ShortWrite()
+    {
+        lock (_gate)
+        {
+            _shortWrites++;
+        }
+
+        return new ShortWriteDone(this);
+    }
+
+    private void ShortWriteEnded()
+    {
+        var next = new List<Waiter>();
+        lock (_gate)
+        {
+            if (--_shortWrites == 0)
+            {
+                while (_free > 0 && _checks.Count == 0 && _background.First is { } first)
+                {
+                    _background.RemoveFirst();
+                    _free--;
+                    next.Add(first.Value);
+                }
+            }
+        }
+
+        foreach (var waiter in next)
+        {
+            waiter.Registration.Dispose();
+            waiter.Task.TrySetResult(new Turn(this));
+        }
+    }
+
     private Task<Turn> TakeAsync(LinkedList<Waiter> queue, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Waiter waiter;
         lock (_gate)
         {
-            if (_free > 0 && _checks.Count == 0 && (queue == _checks || _background.Count == 0))
+            if (_free > 0 && _checks.Count == 0 && (queue == _checks || (_background.Count == 0 && _shortWrites == 0)))
             {
                 _free--;
                 return Task.FromResult(new Turn(this));
@@ -62,7 +100,7 @@ public sealed class CpuTurns : IDisposable
         Waiter? next;
         lock (_gate)
         {
-            var queue = _checks.Count > 0 ? _checks : _background;
+            var queue = _checks.Count > 0 || _shortWrites > 0 ? _checks : _background;
             next = queue.First?.Value;
             if (next is null)
             {
@@ -80,6 +118,19 @@ public sealed class CpuTurns : IDisposable
     public void Dispose()
     {
         // Nothing to free: waiters end with their cancellation tokens.
+    }
+
+    private sealed class ShortWriteDone(CpuTurns turns) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                turns.ShortWriteEnded();
+            }
+        }
     }
 
     private sealed class Waiter

@@ -75,4 +75,19 @@ public sealed class CpuTurnsTests
         (await background).Dispose(); // the turn went past the one that gave up
         held.Skip(1).ToList().ForEach(turn => turn.Dispose());
     }
+
+    [Fact]
+    public async Task BackgroundWork_WaitsForShortWritesToo_ButChecksDoNot()
+    {
+        using var turns = new CpuTurns();
+        var write = turns.ShortWrite();
+        var background = turns.TakeBackgroundAsync(CancellationToken.None);
+        Assert.False(background.IsCompleted);
+        (await turns.TakeAsync(CancellationToken.None)).Dispose(); // a check is not held up by a short write
+
+        Assert.False(background.IsCompleted);
+        write.Dispose();
+        write.Dispose(); // once
+        (await background).Dispose();
+    }
 }
