@@ -20,6 +20,9 @@ namespace OpinionBot.LoadRun;
 /// </summary>
 internal sealed partial class LoadRun(LoadOptions options) : IDisposable
 {
+    /// <summary>The tiering delay the worker ships with (deploy/): read by .NET from the environment only.</summary>
+    public const string CallCountingDelay = "DOTNET_TC_CallCountingDelayMs";
+
     private readonly string _folder = Path.Combine(options.DatabaseFolder, "opinionbot-loadrun", Guid.NewGuid().ToString("N"));
     private readonly HttpClient _control = new();
     private readonly RssSampler _rss = new();
@@ -41,7 +44,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         try
         {
             await StartWorldAsync();
-            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC}, background GC {AppContext.GetData("System.GC.Concurrent")}, tiered PGO {AppContext.GetData("System.Runtime.TieredPGO")} (src/OpinionBot/RuntimeSettings.props) · database in {options.DatabaseFolder}");
+            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC}, background GC {AppContext.GetData("System.GC.Concurrent")}, tiered PGO {AppContext.GetData("System.Runtime.TieredPGO")}, {CallCountingDelay}={Environment.GetEnvironmentVariable(CallCountingDelay) ?? "(unset: 100 ms)"} (src/OpinionBot/RuntimeSettings.props) · database in {options.DatabaseFolder}");
             var phases = options.Phase == "all" ? ["idle", "rounds", "steady", "hold"] : new[] { options.Phase };
             foreach (var phase in phases)
             {

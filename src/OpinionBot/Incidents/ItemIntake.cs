@@ -28,33 +28,56 @@ public sealed class ItemIntake(
     // of a thousand sources.
     private readonly ConcurrentDictionary<string, ulong[]> _lastListed = new(StringComparer.OrdinalIgnoreCase);
 
+    // The URLs of the checks between their lookup of seen items and the end of their writes (see SeenClaims).
+    private readonly SeenClaims _claims = new();
+
     /// <summary>
     /// Processes the items in one transaction; returns the incidents opened (not those that only gained an appearance).
     /// </summary>
     public IReadOnlyList<Incident> Take(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
-        var prepared = Prepare(source, items);
-        var opened = db.Write(_ => Commit(prepared));
-        Committed(prepared);
+        IReadOnlyList<Incident> opened;
+        using (var prepared = Prepare(source, items))
+        {
+            opened = db.Write(_ => Commit(prepared));
+            Committed(prepared);
+        }
+
         return opened;
     }
 
     /// <summary>
     /// The costly part, outside the storage lock: items the source listed last time are known already; the rest that
-    /// are not stored as seen are judged (topics, sentiment, fingerprint).
+    /// are not stored as seen are judged (topics, sentiment, fingerprint). Dispose the result once its write has
+    /// committed or failed: it holds the check's claims on its new URLs (see <see cref="SeenClaims"/>).
     /// </summary>
     public PreparedIntake Prepare(SourceDefinition source, IReadOnlyList<SourceItem> items)
     {
         var listedBefore = _lastListed.GetValueOrDefault(source.Name);
         var fresh = items.Where(i => listedBefore is null || Array.BinarySearch(listedBefore, UrlKey(i.Url)) < 0).ToList();
-        var seen = fresh.Count == 0 ? null : db.Read(s => s.SeenItems.Seen(fresh.Select(i => i.Url)));
-        var unseen = seen is null ? [] : fresh.Where(i => !seen.Contains(i.Url)).ToList();
-        if (unseen.Count > 0)
+        if (fresh.Count == 0)
         {
-            memory.CatchUp();
+            return new PreparedIntake(source, items, []);
         }
 
-        return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]);
+        // Claimed before the lookup: a check that stores one of these URLs after it must be told to look again.
+        var claims = _claims.Take(fresh.Select(i => i.Url));
+        try
+        {
+            var seen = db.Read(s => s.SeenItems.Seen(fresh.Select(i => i.Url)));
+            var unseen = fresh.Where(i => !seen.Contains(i.Url)).ToList();
+            if (unseen.Count > 0)
+            {
+                memory.CatchUp();
+            }
+
+            return new PreparedIntake(source, items, [.. unseen.Select(i => (i, judge.Judge(i)))]) { Claims = claims };
+        }
+        catch
+        {
+            claims.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -77,8 +100,13 @@ public sealed class ItemIntake(
         }
 
         // Oldest first, so incident numbers follow publication order. Skipped: what another source listed since it
-        // was judged, and a URL listed twice (compared as LiteDB compares ids: ignoring case).
-        var seen = new HashSet<string>(db.Read(s => s.SeenItems.Seen(prepared.Judged.Select(j => j.Item.Url))), StringComparer.OrdinalIgnoreCase);
+        // was judged, and a URL listed twice (compared as LiteDB compares ids: ignoring case). Looked up again only when
+        // another check had one of these URLs in hand meanwhile (see SeenClaims), or in cluster mode (other nodes' checks
+        // are not known here), or for a caller that took no claims.
+        var again = prepared.Judged.Count > 0 && (prepared.Claims is not { } claims || claims.Contended || memory.Clustered);
+        var seen = again
+            ? new HashSet<string>(db.Read(s => s.SeenItems.Seen(prepared.Judged.Select(j => j.Item.Url))), StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var fresh = prepared.Judged.OrderBy(j => j.Item.Published ?? DateTimeOffset.MaxValue).Where(j => seen.Add(j.Item.Url)).ToList();
         db.Write(s => s.SeenItems.Remember(fresh.Select(j => new SeenItem { Id = j.Item.Url, SourceName = source.Name, FirstSeen = now })));
         foreach (var (item, judgement) in fresh)
@@ -195,5 +223,15 @@ public sealed class ItemIntake(
     }
 }
 
-/// <summary>A check's items, judged outside the storage lock and waiting to be stored (see <see cref="ItemIntake.Prepare"/>).</summary>
-public sealed record PreparedIntake(SourceDefinition Source, IReadOnlyList<SourceItem> Listed, IReadOnlyList<(SourceItem Item, ItemJudgement? Judgement)> Judged);
+/// <summary>
+/// A check's items, judged outside the storage lock and waiting to be stored (see <see cref="ItemIntake.Prepare"/>).
+/// Disposing it (after the write) gives back its claims on the URLs.
+/// </summary>
+public sealed record PreparedIntake(SourceDefinition Source, IReadOnlyList<SourceItem> Listed, IReadOnlyList<(SourceItem Item, ItemJudgement? Judgement)> Judged)
+    : IDisposable
+{
+    /// <summary>The check's claims on its new URLs, held until its write has ended.</summary>
+    internal SeenClaims.Held? Claims { get; init; }
+
+    public void Dispose() => Claims?.Dispose();
+}

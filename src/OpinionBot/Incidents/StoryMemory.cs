@@ -46,6 +46,9 @@ public sealed class StoryMemory(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Cluster mode: other nodes write to the same database.</summary>
+    public bool Clustered => cluster.Value.Enabled;
+
     /// <summary>
     /// In cluster mode other nodes open incidents and add appearances too, and a repost of their story must join them
     /// here: before a check is judged (and again inside its transaction), the index learns the incidents opened since it

@@ -13,6 +13,8 @@ namespace OpinionBot.Reports;
 /// incident id handled) moves past each batch once all of it is saved, so after a crash the next pass picks up where this
 /// one stopped, and skips the pages of that batch already saved.
 /// A page that cannot be fetched is still backed up, from what the source listed, with HTTP status 0 and the error.
+/// Background work: a page's capture starts, and its write runs, only when no check is waiting for a CPU turn
+/// (<see cref="CpuTurns.TakeBackgroundAsync"/>), and the browser runs at a lower priority (<c>Evidence:BrowserNice</c>).
 /// </summary>
 public sealed class EvidenceBackup(
     OpinionDatabase db,
@@ -22,7 +24,8 @@ public sealed class EvidenceBackup(
     TimeProvider time,
     ILogger<EvidenceBackup> logger,
     Evidence.PageCapture? pages = null,
-    IOptions<Evidence.EvidenceOptions>? options = null) : IDisposable
+    IOptions<Evidence.EvidenceOptions>? options = null,
+    CpuTurns? turns = null) : IDisposable
 {
     /// <summary>Counter: the id of the last incident whose evidence was handled.</summary>
     public const string CursorKey = "evidence-captured-through";
@@ -113,6 +116,12 @@ public sealed class EvidenceBackup(
     private async Task<bool> CaptureOneAsync(Incident incident, string url, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
     {
         EvidenceCapture capture;
+        if (turns is not null)
+        {
+            // Checks waiting for the processor go first; the capture itself then holds no turn (it mostly waits).
+            (await turns.TakeBackgroundAsync(cancellationToken)).Dispose();
+        }
+
         try
         {
             capture = await FetchAsync(incident, url, cancellationToken);
@@ -125,6 +134,7 @@ public sealed class EvidenceBackup(
             capture = Listed(incident, url, listed, ex.Message);
         }
 
+        using var turn = turns is null ? null : await turns.TakeBackgroundAsync(cancellationToken);
         try
         {
             var record = db.Write(_ => store.Save(incident, capture));

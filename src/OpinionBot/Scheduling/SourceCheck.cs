@@ -58,9 +58,10 @@ public sealed class SourceCheck(
             }
 
             // Judging and writing new items are CPU work under the one storage lock: at most one check per core (see
-            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn.
+            // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn (background
+            // work such as evidence waits for it all the same).
             CommittedCheck committed;
-            using (reading.NotModified ? null : await turns.TakeAsync(cancellationToken))
+            using (reading.NotModified ? turns.ShortWrite() : await turns.TakeAsync(cancellationToken))
             {
                 committed = Store(source, reading, now);
             }
@@ -93,28 +94,31 @@ public sealed class SourceCheck(
     private CommittedCheck Store(SourceDefinition source, SourceReading reading, DateTimeOffset now)
     {
         var prepared = reading.NotModified ? null : intake.Prepare(source, reading.Items);
-
-        // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
-        IReadOnlyList<Incident> opened = [];
-        var healthy = false;
-        if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
+        // Its claims on the new URLs end with the write, committed or not (see SeenClaims).
+        using (prepared)
         {
-            evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
-        }
-
-        var change = db.Write(_ =>
-        {
-            var recorded = health.Record(source.Name, ReadOutcome.From(reading));
-            if (prepared is not null)
+            // One transaction per check: its health, its items and incidents (with their cards), the page's validators.
+            IReadOnlyList<Incident> opened = [];
+            var healthy = false;
+            if (prepared is not null && prepared.Judged.Any(j => j.Judgement is not null))
             {
-                opened = intake.Commit(prepared);
+                evidence.Remember([.. prepared.Judged.Where(j => j.Judgement is not null).Select(j => j.Item)]);
             }
 
-            reading.Commit?.Invoke();
-            healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
-            return recorded;
-        }, out var durable);
-        return new CommittedCheck(prepared, opened, healthy, change, durable);
+            var change = db.Write(_ =>
+            {
+                var recorded = health.Record(source.Name, ReadOutcome.From(reading));
+                if (prepared is not null)
+                {
+                    opened = intake.Commit(prepared);
+                }
+
+                reading.Commit?.Invoke();
+                healthy = recorded is null && health.Get(source.Name) is { ConsecutiveFailures: 0, Announced: HealthState.Healthy };
+                return recorded;
+            }, out var durable);
+            return new CommittedCheck(prepared, opened, healthy, change, durable);
+        }
     }
 
     /// <summary>What a check does once its transaction is on disk.</summary>

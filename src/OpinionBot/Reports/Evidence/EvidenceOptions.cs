@@ -11,6 +11,13 @@ public sealed class EvidenceOptions
     /// <summary>The Chromium executable; empty looks in the usual places (Debian's <c>/usr/bin/chromium</c>). Never downloaded.</summary>
     public string BrowserPath { get; set; } = "";
 
+    /// <summary>
+    /// The CPU priority (nice value, 0–19) the browser and every process it starts run at: evidence is background work, so
+    /// on a busy machine the checks and cards go first. 0 keeps the worker's own priority. Linux and other Unix systems
+    /// with <c>nice</c>; elsewhere ignored.
+    /// </summary>
+    public int BrowserNice { get; set; } = 10;
+
     /// <summary>How long one page may take to load, render and be captured.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

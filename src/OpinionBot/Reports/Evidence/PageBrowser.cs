@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using OpinionBot.Sources;
@@ -10,7 +11,9 @@ namespace OpinionBot.Reports.Evidence;
 /// and kept; at most <see cref="EvidenceOptions.MaxPages"/> pages at once, each with a time cap, downloads denied, and
 /// every request the page makes (the page itself, scripts, images, frames, redirects) checked by the fetcher's
 /// <see cref="AddressGuard"/> before it leaves: private and loopback addresses are refused unless allow-listed.
-/// Without a browser installed, <see cref="Available"/> is false and callers keep to plain HTTP.
+/// Without a browser installed, <see cref="Available"/> is false and callers keep to plain HTTP. The browser and every
+/// process it starts run at <see cref="EvidenceOptions.BrowserNice"/> (a launcher script that execs it under <c>nice</c>):
+/// evidence is background work and must not take the cores from the checks and cards.
 /// </summary>
 public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
 {
@@ -22,7 +25,7 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _launch = new(1, 1);
     private readonly string? _path;
     private IBrowser? _browser;
-    private string? _profile;
+    private string? _home;
     private bool _disposed;
 
     public PageBrowser(IOptions<EvidenceOptions> options, SafeFetcher fetcher, IOptions<FetchingOptions> fetching, ILogger<PageBrowser> logger)
@@ -39,6 +42,9 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
     public bool Available => _path is not null;
 
     public string? ExecutablePath => _path;
+
+    /// <summary>The running browser's process id (the launcher execs it, so this is Chromium's own), for tests.</summary>
+    internal int? ProcessId => _browser is { IsClosed: false } running ? running.Process?.Id : null;
 
     /// <summary>
     /// Opens <paramref name="url"/> in a fresh page, lets it render, and hands the page to <paramref name="use"/>.
@@ -236,22 +242,67 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
                 return running;
             }
 
-            _profile ??= Directory.CreateTempSubdirectory("opinionbot-browser").FullName;
+            _home ??= Directory.CreateTempSubdirectory("opinionbot-browser").FullName;
+            var profile = Directory.CreateDirectory(Path.Combine(_home, "profile")).FullName;
+            var executable = NiceLauncher(_home, _path, _options.BrowserNice) ?? _path;
             _browser = await Puppeteer.LaunchAsync(new LaunchOptions
             {
-                ExecutablePath = _path,
+                ExecutablePath = executable,
                 Headless = true,
-                UserDataDir = _profile,
+                UserDataDir = profile,
                 Timeout = (int)_options.PageTimeout.TotalMilliseconds,
                 Args = Arguments(),
             });
-            _logger.LogInformation("Browser started: {Path}", _path);
+            _logger.LogInformation("Browser started: {Path} (nice {Nice})", _path, executable == _path ? 0 : Math.Min(_options.BrowserNice, 19));
             return _browser;
         }
         finally
         {
             _launch.Release();
         }
+    }
+
+    private static readonly string[] ProgramFolders = ["/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/"];
+
+    /// <summary>
+    /// A script in <paramref name="folder"/> that runs <paramref name="browser"/> at CPU priority <paramref name="nice"/>:
+    /// <c>exec nice -n N browser "$@"</c>, so the browser keeps the process id PuppeteerSharp started, and every renderer,
+    /// GPU or utility process it forks inherits the priority. A worker allowed to raise priorities (root with
+    /// CAP_SYS_NICE) would pass that right on, and Chromium uses it: it sets its display threads to nice −8 and most others
+    /// back to 0, above the checks. So the script drops CAP_SYS_NICE for the browser first (<c>setpriv</c>), when it can.
+    /// Null (launch the browser itself, as before) when the priority is 0, on Windows, or when there is no <c>nice</c>.
+    /// </summary>
+    internal static string? NiceLauncher(string folder, string browser, int nice)
+    {
+        if (nice <= 0 || OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var niceProgram = Installed("nice");
+        if (niceProgram is null)
+        {
+            return null;
+        }
+
+        var niced = $"{Quoted(niceProgram)} -n {Math.Min(nice, 19)} {Quoted(browser)} \"$@\"";
+        var script = new System.Text.StringBuilder("#!/bin/sh\n");
+        if (Installed("setpriv") is { } setpriv)
+        {
+            // Dropping a capability needs CAP_SETPCAP: a worker without it cannot raise priorities either, so plain nice holds.
+            var drop = $"{Quoted(setpriv)} --inh-caps=-sys_nice --bounding-set=-sys_nice";
+            script.Append(CultureInfo.InvariantCulture, $"if {drop} true 2>/dev/null; then\n  exec {drop} {niced}\nfi\n");
+        }
+
+        script.Append(CultureInfo.InvariantCulture, $"exec {niced}\n");
+        var launcher = Path.Combine(folder, "browser-nice.sh");
+        File.WriteAllText(launcher, script.ToString());
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return launcher;
+
+        static string? Installed(string program) => ProgramFolders.Select(folder => folder + program).FirstOrDefault(File.Exists);
+
+        static string Quoted(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 
     private static string[] Arguments()
@@ -298,11 +349,11 @@ public sealed class PageBrowser : IPageRenderer, IAsyncDisposable, IDisposable
             await CloseBrowserAsync();
         }
 
-        if (_profile is not null && Directory.Exists(_profile))
+        if (_home is not null && Directory.Exists(_home))
         {
             try
             {
-                Directory.Delete(_profile, recursive: true);
+                Directory.Delete(_home, recursive: true);
             }
             catch (IOException)
             {
