@@ -11,7 +11,7 @@ namespace OpinionBot.Chat;
 public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages languages, TimeProvider time)
 {
     /// <summary>
-    /// The most cards one digest folds, oldest first; more wait for the next digest a window later. Settling them is one
+    /// The most cards one digest folds, oldest first; the rest go in the next digest, at once. Settling them is one
     /// transaction, whose changed pages LiteDB holds in memory (and then keeps in its page cache): 10,000 at once after
     /// an outage cost tens of MB for good, and a digest of a thousand pages is read by nobody anyway.
     /// </summary>

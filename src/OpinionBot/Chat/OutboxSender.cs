@@ -263,7 +263,11 @@ public sealed class OutboxSender(
 
         _queue.Remove(digests.Fold(chatId, held, waiting));
 
-        storms.Digested(chatId, now);
+        if (held.Count < Digests.MaxFolded)
+        {
+            storms.Digested(chatId, now); // a full digest leaves a backlog already gathered: the next may go at once
+        }
+
         logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
         foreach (var message in _queue.Refresh(db))
         {

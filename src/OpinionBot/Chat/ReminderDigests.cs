@@ -20,7 +20,7 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
     /// <summary>Incidents named in one summary; the rest are counted (a summary stays far under 4,096 characters).</summary>
     public const int Listed = 20;
 
-    /// <summary>The most reminders one summary folds, oldest first (one transaction settles them: see <see cref="Digests.MaxFolded"/>).</summary>
+    /// <summary>The most reminders one summary folds, oldest first; more go in the next one (see <see cref="Digests.MaxFolded"/>).</summary>
     public const int MaxFolded = 500;
 
     private readonly Dictionary<long, DateTimeOffset> _lastFold = [];
@@ -40,7 +40,11 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
     public IReadOnlyList<OutboxEntry> Fold(long chatId, IReadOnlyList<OutboxEntry> reminders)
     {
         var now = time.GetUtcNow();
-        _lastFold[chatId] = now;
+        if (reminders.Count < MaxFolded)
+        {
+            _lastFold[chatId] = now; // a full summary leaves a backlog already gathered: the next may go at once
+        }
+
         return db.Write(s =>
         {
             // One line per incident, for its most urgent reminder.
