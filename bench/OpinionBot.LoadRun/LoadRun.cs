@@ -141,6 +141,8 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
                 $"rounds: {after.Cards - before.Cards} cards (digests included) for the cold round's new incidents{Percentiles([.. after.CardLatenciesMs.Skip(before.CardLatenciesMs.Length)])}; outbox empty {drained.Elapsed.TotalSeconds:0} s after the 304 round"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rounds: {probes.Length} 重大 probes (1 board in 100, never digested) while the cold round ran{Percentiles(probes)}"));
+            Console.WriteLine("  probes in the order their cards arrived, ms: " + string.Join(", ", probes.Select(p => p.ToString("0", CultureInfo.InvariantCulture))));
+            Console.WriteLine("  重大 cards in the outbox, queued → sent, ms: " + bot.MajorCardWaits());
         }
 
         Console.WriteLine($"rounds: peak RSS {Mb(_rss.Peak)} MB");
@@ -457,6 +459,11 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         public OpinionDatabase Database { get; } = host.Services.GetRequiredService<OpinionDatabase>();
 
         public int PendingOutbox() => Database.Read(s => s.Outbox.WaitingCount());
+
+        /// <summary>How long each new 重大 card waited in the outbox (queued → delivered), in the order they went.</summary>
+        public string MajorCardWaits() => string.Join(", ", Database.Read(s => s.Outbox.DeliveredAfter(DateTimeOffset.MinValue))
+            .Where(m => m.Opening == OpeningCard.Major).OrderBy(m => m.DeliveredAt)
+            .Select(m => $"{m.ChatId}:{(m.DeliveredAt!.Value - m.CreatedAt).TotalMilliseconds:0}"));
 
         /// <summary>What waits, by chat: new cards, other cards, reminders, card edits, the rest.</summary>
         public string WaitingByChat() => string.Join("; ", Database.Read(s => s.Outbox.WaitingEntries())
