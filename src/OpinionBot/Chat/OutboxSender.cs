@@ -39,6 +39,10 @@ public sealed class OutboxSender(
     private DateTimeOffset _lastPurge;
     private readonly WaitingMessages _queue = new();
 
+    // A new 重大 card read in the middle of a drain (after a send or a fold): the drain ends and the next one sends new
+    // 重大 cards to every chat first, as it does for those read at its start.
+    private bool _majorArrived;
+
     // The outbox version when the waiting messages were last read.
     private long _readAt;
 
@@ -90,7 +94,9 @@ public sealed class OutboxSender(
     {
         _readAt = db.OutboxVersion;
         var first = IdleWait;
-        if (Arrived(_queue.Refresh(db)))
+        var major = Arrived(_queue.Refresh(db)) || _majorArrived;
+        _majorArrived = false;
+        if (major)
         {
             first = await DrainChatsAsync(majorsOnly: true, cancellationToken);
             if (first == TimeSpan.Zero)
@@ -151,6 +157,8 @@ public sealed class OutboxSender(
                 {
                     switch (DigestDue(chatId, waiting, now, ref nextDue))
                     {
+                        case Digest.Folded when _majorArrived:
+                            return TimeSpan.Zero; // a new 重大 card came in while folding: the next drain sends it first
                         case Digest.Folded:
                             continue;
                         case Digest.OfOne:
@@ -164,6 +172,11 @@ public sealed class OutboxSender(
                 {
                     if (RemindersFolded(chatId, waiting, now, ref nextDue))
                     {
+                        if (_majorArrived)
+                        {
+                            return TimeSpan.Zero;
+                        }
+
                         continue;
                     }
 
@@ -231,7 +244,8 @@ public sealed class OutboxSender(
                     _readAt = version;
                     if (Arrived(_queue.Refresh(db)))
                     {
-                        return TimeSpan.Zero; // a new 重大 card: drain again, it goes first
+                        _majorArrived = true;
+                        return TimeSpan.Zero; // a new 重大 card: drain again, it goes first in every chat
                     }
                 }
             }
@@ -269,10 +283,7 @@ public sealed class OutboxSender(
         }
 
         logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
-        foreach (var message in _queue.Refresh(db))
-        {
-            storms.Arrived(message);
-        }
+        _majorArrived = Arrived(_queue.Refresh(db));
 
         return Digest.Folded;
     }
@@ -291,10 +302,7 @@ public sealed class OutboxSender(
         _queue.Remove(reminderDigests.Fold(chatId, reminders));
 
         logger.LogInformation("{Count} reminders for chat {ChatId} went into one summary", reminders.Count, chatId);
-        foreach (var message in _queue.Refresh(db))
-        {
-            storms.Arrived(message);
-        }
+        _majorArrived = Arrived(_queue.Refresh(db));
 
         return true;
     }

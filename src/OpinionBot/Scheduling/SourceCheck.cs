@@ -61,7 +61,7 @@ public sealed class SourceCheck(
             // CpuTurns). An unchanged page only stores its health or validators: a short write that needs no turn (background
             // work such as evidence waits for it all the same).
             CommittedCheck committed;
-            using (reading.NotModified ? turns.ShortWrite() : await turns.TakeAsync(cancellationToken))
+            using (reading.NotModified ? turns.ShortWrite() : await turns.TakeToFinishAsync(cancellationToken))
             {
                 committed = Store(source, reading, now);
             }

@@ -11,6 +11,7 @@ namespace OpinionBot.Sources;
 public sealed class CpuTurns : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly LinkedList<Waiter> _finishing = new();
     private readonly LinkedList<Waiter> _checks = new();
     private readonly LinkedList<Waiter> _background = new();
     private int _free = Math.Max(1, Environment.ProcessorCount);
@@ -18,6 +19,12 @@ public sealed class CpuTurns : IDisposable
 
     /// <summary>Waits for a turn; dispose the result to give it back.</summary>
     public Task<Turn> TakeAsync(CancellationToken cancellationToken) => TakeAsync(_checks, cancellationToken);
+
+    /// <summary>
+    /// Waits for a turn ahead of the checks still to parse: a check that has parsed its page judges and writes it next, so
+    /// its items (a 重大 card among them) reach the chat without queueing behind every page fetched after it.
+    /// </summary>
+    public Task<Turn> TakeToFinishAsync(CancellationToken cancellationToken) => TakeAsync(_finishing, cancellationToken);
 
     /// <summary>
     /// Waits for a turn that no check is waiting for: a turn given back goes to a waiting check first. Background work
@@ -46,7 +53,7 @@ public sealed class CpuTurns : IDisposable
         {
             if (--_shortWrites == 0)
             {
-                while (_free > 0 && _checks.Count == 0 && _background.First is { } first)
+                while (_free > 0 && ChecksWaiting == 0 && _background.First is { } first)
                 {
                     _background.RemoveFirst();
                     _free--;
@@ -68,7 +75,7 @@ public sealed class CpuTurns : IDisposable
         Waiter waiter;
         lock (_gate)
         {
-            if (_free > 0 && _checks.Count == 0 && (queue == _checks || (_background.Count == 0 && _shortWrites == 0)))
+            if (_free > 0 && ChecksWaiting == 0 && (queue != _background || (_background.Count == 0 && _shortWrites == 0)))
             {
                 _free--;
                 return Task.FromResult(new Turn(this));
@@ -100,7 +107,7 @@ public sealed class CpuTurns : IDisposable
         Waiter? next;
         lock (_gate)
         {
-            var queue = _checks.Count > 0 || _shortWrites > 0 ? _checks : _background;
+            var queue = _finishing.Count > 0 ? _finishing : _checks.Count > 0 || _shortWrites > 0 ? _checks : _background;
             next = queue.First?.Value;
             if (next is null)
             {
@@ -114,6 +121,8 @@ public sealed class CpuTurns : IDisposable
         next.Registration.Dispose();
         next.Task.TrySetResult(new Turn(this));
     }
+
+    private int ChecksWaiting => _finishing.Count + _checks.Count;
 
     public void Dispose()
     {

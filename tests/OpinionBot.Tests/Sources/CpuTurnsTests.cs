@@ -56,6 +56,38 @@ public sealed class CpuTurnsTests
     }
 
     [Fact]
+    public async Task ACheckThatHasParsed_WritesBeforeChecksStillToParse_InTheOrderTheyAsked()
+    {
+        using var turns = new CpuTurns();
+        var held = new List<CpuTurns.Turn>();
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+        {
+            held.Add(await turns.TakeAsync(CancellationToken.None));
+        }
+
+        var toParse = turns.TakeAsync(CancellationToken.None); // queued first
+        var background = turns.TakeBackgroundAsync(CancellationToken.None);
+        var firstToFinish = turns.TakeToFinishAsync(CancellationToken.None);
+        var secondToFinish = turns.TakeToFinishAsync(CancellationToken.None);
+
+        held[0].Dispose();
+        var first = await firstToFinish;
+        Assert.False(secondToFinish.IsCompleted);
+        Assert.False(toParse.IsCompleted);
+
+        first.Dispose();
+        var second = await secondToFinish;
+        Assert.False(toParse.IsCompleted);
+
+        second.Dispose();
+        var parse = await toParse;
+        Assert.False(background.IsCompleted);
+        parse.Dispose();
+        (await background).Dispose();
+        held.Skip(1).ToList().ForEach(turn => turn.Dispose());
+    }
+
+    [Fact]
     public async Task AWaiterThatGivesUp_IsNotGivenATurn()
     {
         using var turns = new CpuTurns();
