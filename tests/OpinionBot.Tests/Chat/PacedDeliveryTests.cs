@@ -158,6 +158,29 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AMajorCardQueuedWhileTheSenderIsMidDrain_GoesToEveryChat_BeforeTheRestOfABacklog()
+    {
+        const long leadership = -1002;
+        await using var bed = await DeliveryTestBed.StartAsync(new() { ["Delivery:DigestAbove"] = "1000", ["Chats:Leadership"] = leadership.ToString() });
+        var ordinary = Enumerable.Range(0, 5).Select(_ => bed.Open()).ToList();
+        bed.Api.ReplyDelay = TimeSpan.FromMilliseconds(300);
+
+        var draining = bed.Sender.DrainOnceAsync(CancellationToken.None); // sends the team chat's backlog, 300 ms a card
+        await bed.Api.WaitUntilAsync(() => bed.Api.Requests("sendMessage").Count >= 1, TimeSpan.FromSeconds(10));
+        var major = bed.Open(Grade.Major); // committed while the first card is on its way
+        await draining;
+        bed.Api.ReplyDelay = TimeSpan.Zero;
+        await bed.DrainAsync();
+
+        var sent = bed.Api.Requests("sendMessage").ToList();
+        int IndexOf(long chat, string number) => sent.FindIndex(r => r.ChatId == chat && r.Parameters.GetProperty("text").GetString()!.Contains(number, StringComparison.Ordinal));
+        var leadershipCard = IndexOf(leadership, major.Number);
+        var lastOrdinary = ordinary.Max(o => IndexOf(DeliveryTestBed.TeamChat, o.Number));
+        Assert.True(leadershipCard >= 0, bed.Api.Describe());
+        Assert.True(leadershipCard < lastOrdinary, $"leadership card #{leadershipCard}, last ordinary card #{lastOrdinary}\n{bed.Api.Describe()}");
+    }
+
+    [Fact]
     public async Task SenderThatBelievesInMoreThanTelegramAllows_Gets429s_SoTheFakeReallyEnforces()
     {
         await using var bed = await DeliveryTestBed.StartAsync(new()
