@@ -32,6 +32,9 @@ public interface IIncidentStore
     /// <summary>Incidents with an id above <paramref name="id"/>, in id order: those opened since a cursor.</summary>
     IReadOnlyList<Incident> After(long id);
 
+    /// <summary>The ids of <see cref="After"/>, without reading the incidents whole.</summary>
+    IReadOnlyList<long> IdsAfter(long id);
+
     /// <summary>Cluster mode: incidents whose story gained an appearance numbered above <paramref name="storySeq"/>.</summary>
     IReadOnlyList<Incident> StoryChangedAfter(long storySeq);
 

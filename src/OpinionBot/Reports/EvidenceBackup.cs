@@ -56,9 +56,11 @@ public sealed class EvidenceBackup(
         await _pass.WaitAsync(cancellationToken);
         try
         {
+            // Ids first, each incident read when its turn comes: reading a cold round's thousand new incidents whole
+            // held the storage lock, which every check's write needs, for half a second at a time.
             var cursor = db.Read(s => s.Counters.Get(CursorKey));
-            var pending = db.Read(s => s.Incidents.After(cursor));
-            var open = db.Read(s => s.Incidents.WithStatus(Watched).Where(i => i.Id <= cursor).ToList());
+            var pending = db.Read(s => s.Incidents.IdsAfter(cursor));
+            var open = db.Read(s => s.Incidents.IdsWithStatus(Watched)).Where(id => id <= cursor).ToList();
             var listed = listedNow();
             var saved = 0;
             var parallel = Math.Max(1, options?.Value.Parallel ?? 4);
@@ -66,15 +68,16 @@ public sealed class EvidenceBackup(
             // the pages already saved are skipped (only missing ones are captured), so nothing is captured twice.
             foreach (var batch in pending.Chunk(parallel))
             {
-                var counts = await Task.WhenAll(batch.Select(incident => CaptureAsync(incident, listed, cancellationToken)));
+                var incidents = Whole(batch);
+                var counts = await Task.WhenAll(incidents.Select(incident => CaptureAsync(incident, listed, cancellationToken)));
                 saved += counts.Sum();
-                db.Write(s => s.Counters.Set(CursorKey, batch[^1].Id));
+                db.Write(s => s.Counters.Set(CursorKey, batch[^1]));
             }
 
             // Reposts found since: every appearance of a story is evidence, not only the first.
             var since = time.GetUtcNow() - Fresh;
             // Incidents side by side; one incident's pages in turn, so its evidence numbers follow its appearances.
-            var reposts = open.Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)).ToList();
+            var reposts = open.Chunk(100).SelectMany(Whole).Where(i => i.Appearances.Skip(1).Any(a => a.Discovered > since)).ToList();
             await System.Threading.Tasks.Parallel.ForEachAsync(reposts, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
                 async (incident, token) =>
                 {
@@ -96,6 +99,9 @@ public sealed class EvidenceBackup(
     }
 
     public void Dispose() => _pass.Dispose();
+
+    /// <summary>A few incidents read whole, in one short read.</summary>
+    private List<Incident> Whole(long[] ids) => db.Read(s => ids.Select(id => s.Incidents.Get(id)).OfType<Incident>().ToList());
 
     private async Task<int> CaptureAsync(Incident incident, IReadOnlyList<SourceItem> listed, CancellationToken cancellationToken)
     {

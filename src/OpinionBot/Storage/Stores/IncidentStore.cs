@@ -33,6 +33,9 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
 
     public IReadOnlyList<Incident> After(long id) => id == long.MaxValue ? [] : incidents.Range("_id", id + 1, until: null);
 
+    public IReadOnlyList<long> IdsAfter(long id) =>
+        id == long.MaxValue ? [] : [.. incidents.Range<IdOnly>("_id", id + 1, until: null).Select(i => i.Id)];
+
     public IReadOnlyList<Incident> StoryChangedAfter(long storySeq) =>
         storySeq == long.MaxValue ? [] : incidents.Range(nameof(Incident.StorySeq), storySeq + 1, until: null);
 
