@@ -79,6 +79,9 @@ public abstract partial class StoreContractTests
         Assert.Equal(ids[2..], db.Read(s => s.Incidents.After(ids[1])).Select(i => i.Id));
         Assert.Equal(ids, db.Read(s => s.Incidents.After(0)).Select(i => i.Id));
         Assert.Empty(db.Read(s => s.Incidents.After(long.MaxValue)));
+        Assert.Equal(ids[2..], db.Read(s => s.Incidents.IdsAfter(ids[1])));
+        Assert.Equal(ids, db.Read(s => s.Incidents.IdsAfter(0)));
+        Assert.Empty(db.Read(s => s.Incidents.IdsAfter(long.MaxValue)));
         Assert.Equal([ids[4], ids[3]], db.Read(s => s.Incidents.Latest(0, 2)).Select(i => i.Id));
         Assert.Equal([ids[0]], db.Read(s => s.Incidents.Latest(4, 2)).Select(i => i.Id));
         Assert.Equal(5, db.Read(s => s.Incidents.Count()));
