@@ -154,6 +154,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         var finished = bot.Timeliness.Finished;
         var (commits, flushes) = (bot.Database.Commits, bot.Database.Flushes);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (paused, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         if (trigger)
         {
@@ -167,7 +168,8 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"round {name}: {options.Sources} checks in {checkedIn.TotalSeconds:0.00} s = {options.Sources / checkedIn.TotalSeconds:0} pages/s; " +
             $"CPU {checkCpu.TotalMilliseconds / options.Sources:0.00} ms/page (the sender's work included); served 200 {after.Served - stats.Served}, 304 {after.NotModified - stats.NotModified}; " +
-            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}; {bot.Database.Commits - commits} commits in {bot.Database.Flushes - flushes} disk flushes"));
+            $"late {bot.Timeliness.Late}, merged {bot.Timeliness.Merged}; {bot.Database.Commits - commits} commits in {bot.Database.Flushes - flushes} disk flushes; " +
+            $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms ({GC.CollectionCount(2) - gen2} gen2; last blocking full GC #{GC.GetGCMemoryInfo(GCKind.FullBlocking).Index} paused {GC.GetGCMemoryInfo(GCKind.FullBlocking).PauseDurations[0].TotalMilliseconds:0} ms, last background #{GC.GetGCMemoryInfo(GCKind.Background).Index})"));
     }
 
     /// <summary>Every source every 60 s on many hosts, ~2,000 new matching items a minute, default politeness.</summary>
