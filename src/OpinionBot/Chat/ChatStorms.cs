@@ -60,13 +60,18 @@ public sealed class ChatStorms(IOptionsMonitor<DeliveryOptions> options)
     }
 
     /// <summary>When the held cards, the oldest of them queued at <paramref name="oldestHeld"/>, go out as a digest.</summary>
-    public DateTimeOffset DigestDue(long chatId, DateTimeOffset oldestHeld)
+    public DateTimeOffset DigestDue(long chatId, DateTimeOffset oldestHeld) =>
+        FoldDue(oldestHeld, _lastDigest.TryGetValue(chatId, out var last) ? last : null, options.CurrentValue);
+
+    /// <summary>
+    /// When held messages fold (a digest, a reminder summary): <see cref="DeliveryOptions.DigestGather"/> after the
+    /// oldest, and no sooner than <see cref="DeliveryOptions.DigestWindow"/> after the last fold.
+    /// </summary>
+    public static DateTimeOffset FoldDue(DateTimeOffset oldestHeld, DateTimeOffset? lastFold, DeliveryOptions limits)
     {
-        var limits = options.CurrentValue;
+        ArgumentNullException.ThrowIfNull(limits);
         var gathered = oldestHeld + limits.DigestGather;
-        return _lastDigest.TryGetValue(chatId, out var last) && last + limits.DigestWindow > gathered
-            ? last + limits.DigestWindow
-            : gathered;
+        return lastFold is { } last && last + limits.DigestWindow > gathered ? last + limits.DigestWindow : gathered;
     }
 
     public void Digested(long chatId, DateTimeOffset at) => _lastDigest[chatId] = at;

@@ -38,18 +38,7 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
             var folded = cards.Select(c => c.IncidentId).OfType<long>().ToHashSet();
             // An edit of a folded card has no card to edit any more; the digest shows the incident as it is now.
             var settled = cards.Concat(waiting.Where(m => m.Kind == OutboxKind.EditCard && m.IncidentId is { } id && folded.Contains(id))).ToList();
-            foreach (var entry in settled)
-            {
-                if (s.Outbox.Get(entry.Id) is not { DeliveredAt: null } message)
-                {
-                    continue;
-                }
-
-                message.Attempts++;
-                message.DeliveredAt = now;
-                message.LastError = $"in digest {digest.Id}";
-                s.Outbox.Save(message);
-            }
+            outbox.SettleFolded(settled, $"in digest {digest.Id}");
 
             foreach (var incidentId in folded)
             {

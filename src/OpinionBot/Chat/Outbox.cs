@@ -82,6 +82,27 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
         }
     });
 
+    /// <summary>
+    /// Settles waiting messages folded into a digest or a summary as delivered, noting where they went; one settled
+    /// meanwhile is left as it is. Joins the caller's write.
+    /// </summary>
+    public void SettleFolded(IEnumerable<OutboxEntry> entries, string note) => db.Write(s =>
+    {
+        var now = time.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            if (s.Outbox.Get(entry.Id) is not { DeliveredAt: null } message)
+            {
+                continue;
+            }
+
+            message.Attempts++;
+            message.DeliveredAt = now;
+            message.LastError = note;
+            s.Outbox.Save(message);
+        }
+    });
+
     /// <summary>Chats where the incident's card is (or is about to be) shown.</summary>
     public IReadOnlyList<long> CardChats(long incidentId) =>
         db.Read(s => s.Cards.OfIncident(incidentId).Select(c => c.ChatId).ToList());

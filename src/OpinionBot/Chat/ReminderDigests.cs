@@ -29,12 +29,8 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
     public bool TooMany(int waitingReminders) => waitingReminders > options.CurrentValue.ReminderDigestAbove;
 
     /// <summary>When the chat's waiting reminders (the oldest queued at <paramref name="oldest"/>) may be folded.</summary>
-    public DateTimeOffset FoldDue(long chatId, DateTimeOffset oldest)
-    {
-        var limits = options.CurrentValue;
-        var due = oldest + limits.DigestGather;
-        return _lastFold.TryGetValue(chatId, out var last) && last + limits.DigestWindow > due ? last + limits.DigestWindow : due;
-    }
+    public DateTimeOffset FoldDue(long chatId, DateTimeOffset oldest) =>
+        ChatStorms.FoldDue(oldest, _lastFold.TryGetValue(chatId, out var last) ? last : null, options.CurrentValue);
 
     /// <summary>Queues one summary of <paramref name="reminders"/> and settles them, in one transaction; returns them.</summary>
     public IReadOnlyList<OutboxEntry> Fold(long chatId, IReadOnlyList<OutboxEntry> reminders)
@@ -75,18 +71,7 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
             }
 
             outbox.Send(chatId, html.ToString());
-            foreach (var entry in reminders)
-            {
-                if (s.Outbox.Get(entry.Id) is not { DeliveredAt: null } message)
-                {
-                    continue; // settled meanwhile: left as it is
-                }
-
-                message.Attempts++;
-                message.DeliveredAt = now;
-                message.LastError = "in reminder summary";
-                s.Outbox.Save(message);
-            }
+            outbox.SettleFolded(reminders, "in reminder summary");
 
             return reminders;
         });
