@@ -195,6 +195,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckTimeliness>();
         services.AddSingleton<SourceCheck>();
         services.AddSingleton<CheckLanes>();
+        // Before the lanes and the scheduler start: the first round then runs compiled code (see FirstRoundWarmUp).
+        services.AddSingleton<FirstRoundWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<FirstRoundWarmUp>());
         services.AddHostedService(sp => sp.GetRequiredService<CheckLanes>());
         services.AddSingleton<EvidencePass>();
         // The pass keeps a cursor in the database: two nodes would race over it, so it runs on the duties holder.
