@@ -37,6 +37,7 @@ internal sealed class ListPages(int boards)
     {
         lock (_gate)
         {
+            _roundPostedAt = DateTimeOffset.UtcNow;
             for (var b = 0; b < _newest.Length; b++)
             {
                 _newest[b] += threads;
@@ -54,6 +55,11 @@ internal sealed class ListPages(int boards)
             _steadyPerMinute = perBoardPerMinute;
         }
     }
+
+    // When the last round's threads were posted: the time their pages show, so a round's unchanged pages stay byte for byte
+    // the same when the rounds straddle a minute (a page showing the minute it was served changed, and the warm round
+    // then parsed and stored all of them).
+    private DateTimeOffset _roundPostedAt = DateTimeOffset.UtcNow;
 
     public long Newest(int board, DateTimeOffset now)
     {
@@ -97,8 +103,9 @@ internal sealed class ListPages(int boards)
         var html = new StringBuilder(30_000);
         html.Append("<html><head><meta charset=\"utf-8\"><title>民生论坛 - 版块").Append(board).Append("</title></head><body><div id=\"hd\">")
             .Append(Navigation).Append("</div><table id=\"threadlisttableid\">");
-        var time = TimeZoneInfo.ConvertTime(now, China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var lastWeek = TimeZoneInfo.ConvertTime(now.AddDays(-7), China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var posted = _steadyPerMinute > 0 ? now : _roundPostedAt;
+        var time = TimeZoneInfo.ConvertTime(posted, China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var lastWeek = TimeZoneInfo.ConvertTime(posted.AddDays(-7), China).ToString("yyyy-M-d HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var steadySince = SteadyBase(board);
         for (var n = newest; n > newest - ThreadsPerPage && n > 0; n--)
         {
