@@ -28,7 +28,6 @@ internal sealed partial class LoadRun
         var folder = Path.Combine(_folder, "smoke");
         Directory.CreateDirectory(folder);
         var settings = Settings(Path.Combine(folder, "opinionbot.db"), sources, "every 1h", TimeSpan.Zero, politeness: false);
-        settings.Remove("Serilog:WriteTo:0:Name");
         settings["Serilog:MinimumLevel:Default"] = "Information";
         settings["Serilog:MinimumLevel:Override:OpinionBot.Reports.EvidenceBackup"] = "Information";
         var monitoring = FreeLoopbackPort();

@@ -254,7 +254,6 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
             var folder = Path.Combine(_folder, $"alone-{count}");
             Directory.CreateDirectory(folder);
             var settings = Settings(Path.Combine(folder, "opinionbot.db"), count, "every 1h", TimeSpan.Zero, politeness: false);
-            settings.Remove("Serilog:WriteTo:0:Name"); // the worker's own console log (the default) is enough
             await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), JsonSerializer.Serialize(settings));
             var info = new ProcessStartInfo(worker.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : worker)
             {
@@ -310,7 +309,11 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
     private async Task<Bot> StartBotAsync(string path, int sources, string schedule, TimeSpan jitter, bool politeness)
     {
         var settings = Settings(path, sources, schedule, jitter, politeness);
-        var host = OpinionBotHost.CreateBuilder([], config => config.AddInMemoryCollection(settings)).Build();
+        // Its own empty settings file: an appsettings.json in the working directory (the repository's has a file log) is
+        // not read. The worker's own console log shows what the run's log level lets through, once.
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, "{}");
+        var host = OpinionBotHost.CreateBuilder(["--config", file], config => config.AddInMemoryCollection(settings)).Build();
         await host.StartAsync();
         return new Bot(host);
     }
@@ -335,7 +338,6 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
             ["Serilog:MinimumLevel:Override:System"] = "Warning",
             ["Serilog:MinimumLevel:Override:Quartz"] = "Warning",
             ["Serilog:MinimumLevel:Override:OpinionBot.Reports.EvidenceBackup"] = "Error",
-            ["Serilog:WriteTo:0:Name"] = "Console",
         };
         if (!politeness)
         {
