@@ -118,7 +118,9 @@ public sealed class CardPublisher(
             {
                 // A card the deadline watch sends up is new to that chat: many at once (after an outage) go as a digest,
                 // like new incidents. A 重大 one keeps its plain card.
-                PostCard(incident, leadership, heading, note is not null && incident.Grade != Grade.Major ? OpeningCards.Of(incident) : null);
+                // Marked as escalated, so a digest says so rather than calling them new.
+                PostCard(incident, leadership, heading, note is not null && incident.Grade != Grade.Major ? OpeningCards.Of(incident) : null,
+                    escalated: note is not null);
             }
             else if (leadership != 0)
             {
@@ -213,11 +215,12 @@ public sealed class CardPublisher(
     public void Repost(Incident incident, long chatId) => PostCard(incident, chatId, heading: null);
 
     /// <param name="opening">Set for a newly opened incident's card, which a flooded chat may get in a digest instead.</param>
-    private void PostCard(Incident incident, long chatId, string? heading, OpeningCard? opening = null)
+    /// <param name="escalated">Set for a card the deadline watch sends up: a digest counts it as escalated, not new.</param>
+    private void PostCard(Incident incident, long chatId, string? heading, OpeningCard? opening = null, bool escalated = false)
     {
         var text = languages.For(chatId);
         var html = renderer.Text(incident, text);
-        outbox.Send(chatId, html, CardRenderer.Buttons(incident, text), incident.Id, opening: opening, heading: heading);
+        outbox.Send(chatId, html, CardRenderer.Buttons(incident, text), incident.Id, opening: opening, heading: heading, escalated: escalated);
     }
 
     private void EditEverywhere(Incident incident)

@@ -4,9 +4,10 @@ using OpinionBot.Storage;
 namespace OpinionBot.Chat;
 
 /// <summary>
-/// Folds the new-incident cards a flooded chat could not take into one digest card, in one transaction: the digest is
-/// queued, the folded cards are settled as delivered (noted "in digest N"), and their placements in that chat removed,
-/// so the incident has no card there until someone opens it from the digest (or with <c>/incident N</c>).
+/// Folds the new-incident cards a flooded chat could not take (and the cards of overdue incidents escalated to it, which
+/// the digest counts apart) into one digest card, in one transaction: the digest is queued, the folded cards are settled
+/// as delivered (noted "in digest N"), and their placements in that chat removed, so the incident has no card there
+/// until someone opens it from the digest (or with <c>/incident N</c>).
 /// </summary>
 public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages languages, TimeProvider time)
 {
@@ -30,7 +31,14 @@ public sealed class Digests(OpinionDatabase db, Outbox outbox, ChatLanguages lan
         return db.Write(s =>
         {
             var incidents = DigestCard.Order(cards.Select(c => c.IncidentId is { } id ? db.Read(s => s.Incidents.Get(id)) : null).OfType<Incident>());
-            var digest = new DigestRecord { ChatId = chatId, IncidentIds = incidents.Select(i => i.Id).ToList(), CreatedAt = now };
+            var escalated = cards.Where(c => c.Escalated == true).Select(c => c.IncidentId).OfType<long>().ToHashSet();
+            var digest = new DigestRecord
+            {
+                ChatId = chatId,
+                IncidentIds = incidents.Select(i => i.Id).ToList(),
+                EscalatedIds = incidents.Where(i => escalated.Contains(i.Id)).Select(i => i.Id).ToList(),
+                CreatedAt = now,
+            };
             s.Digests.Add(digest);
             var (html, buttons) = DigestCard.Render(digest, incidents, languages.For(chatId), page: 0);
             outbox.Send(chatId, html, buttons);

@@ -10,7 +10,7 @@ namespace OpinionBot.Chat;
 public sealed class Outbox(OpinionDatabase db, TimeProvider time)
 {
     public void Send(long chatId, string html, List<List<ButtonSpec>>? buttons = null, long? incidentId = null, int? replyTo = null,
-        OpeningCard? opening = null, string? heading = null, ReminderNote? reminder = null)
+        OpeningCard? opening = null, string? heading = null, ReminderNote? reminder = null, bool escalated = false)
     {
         db.Write(s =>
         {
@@ -20,7 +20,18 @@ public sealed class Outbox(OpinionDatabase db, TimeProvider time)
                 s.Cards.Place(new CardPlacement { Id = CardPlacement.KeyOf(id, chatId), IncidentId = id, ChatId = chatId, Heading = heading });
             }
 
-            Add(s, new OutboxMessage { ChatId = chatId, Kind = OutboxKind.Send, Text = WithHeading(heading, html), Buttons = buttons, IncidentId = incidentId, ReplyToMessageId = replyTo, Opening = opening, Reminder = reminder });
+            Add(s, new OutboxMessage
+            {
+                ChatId = chatId,
+                Kind = OutboxKind.Send,
+                Text = WithHeading(heading, html),
+                Buttons = buttons,
+                IncidentId = incidentId,
+                ReplyToMessageId = replyTo,
+                Opening = opening,
+                Reminder = reminder,
+                Escalated = escalated ? true : null,
+            });
         });
     }
 

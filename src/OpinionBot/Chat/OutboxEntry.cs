@@ -20,6 +20,9 @@ public sealed class OutboxEntry
     /// <summary>Set on the first card of a newly opened incident: how urgent it is.</summary>
     public OpeningCard? Opening { get; set; }
 
+    /// <summary>True on a card of an overdue incident escalated to this chat (see <see cref="OutboxMessage.Escalated"/>).</summary>
+    public bool? Escalated { get; set; }
+
     /// <summary>Set on a deadline reminder, which a flooded chat gets in a summary (a few value fields, on reminders only).</summary>
     public ReminderNote? Reminder { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class OutboxEntry
             IncidentId = message.IncidentId,
             ReplyToCardOf = message.ReplyToCardOf,
             Opening = message.Opening,
+            Escalated = message.Escalated,
             Reminder = message.Reminder,
             CreatedAt = message.CreatedAt,
             NextAttemptAt = message.NextAttemptAt,

@@ -38,6 +38,12 @@ public sealed class OutboxMessage
     /// <summary>Set on the first card of a newly opened incident: how urgent it is (see <see cref="DeliveryOrder"/>).</summary>
     public OpeningCard? Opening { get; set; }
 
+    /// <summary>
+    /// True on a card the deadline watch sent up to this chat: an overdue incident escalated there (逾期升级), not a new
+    /// one, which a digest counts and heads apart. Null on every other message (never false: older messages lack it).
+    /// </summary>
+    public bool? Escalated { get; set; }
+
     /// <summary>Set on a deadline reminder: a chat flooded with them gets one summary (see <see cref="ReminderDigests"/>).</summary>
     public ReminderNote? Reminder { get; set; }
 

@@ -282,7 +282,7 @@ public sealed class OutboxSender(
             storms.Digested(chatId, now); // a full digest leaves a backlog already gathered: the next may go at once
         }
 
-        logger.LogInformation("{Count} new incidents for chat {ChatId} went into one digest card", held.Count, chatId);
+        logger.LogInformation("{Count} new or escalated incidents for chat {ChatId} went into one digest card", held.Count, chatId);
         _majorArrived = Arrived(_queue.Refresh(db));
 
         return Digest.Folded;

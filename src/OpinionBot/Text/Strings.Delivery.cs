@@ -1,13 +1,32 @@
 namespace OpinionBot.Text;
 
-/// <summary>Texts of the digest card a flooded chat gets instead of one card per new incident.</summary>
+/// <summary>Texts of the digest card a flooded chat gets instead of one card per new (or escalated) incident, and of the reminder summary.</summary>
 public sealed partial class Strings
 {
-    public string DigestHeading(int count) => Pick($"🗂 <b>舆情汇总</b> · 新增 {count} 条", $"🗂 <b>Digest</b> · {count} new incidents");
+    /// <summary>
+    /// Heads a digest of <paramref name="fresh"/> new incidents and <paramref name="escalated"/> overdue ones the deadline
+    /// watch escalated to the chat (逾期升级, as the leadership group gets them): each kind is named for what it is.
+    /// </summary>
+    public string DigestHeading(int fresh, int escalated) => (fresh, escalated) switch
+    {
+        (_, 0) => Pick($"🗂 <b>舆情汇总</b> · 新增 {fresh} 条", $"🗂 <b>Digest</b> · {fresh} new incidents"),
+        (0, _) => Pick($"🗂 <b>舆情汇总</b> · ⬆️ 逾期升级 {escalated} 条", $"🗂 <b>Digest</b> · ⬆️ {escalated} overdue incidents escalated"),
+        _ => Pick($"🗂 <b>舆情汇总</b> · 新增 {fresh} 条 · ⬆️ 逾期升级 {escalated} 条",
+            $"🗂 <b>Digest</b> · {fresh} new · ⬆️ {escalated} escalated as overdue"),
+    };
 
-    public string DigestWhy => Pick(
-        "短时间内新增过多，合并为一张汇总卡；重大和负面舆情仍单独推送。",
-        "Too many at once for a card each; major and negative ones still get their own card.");
+    public string DigestWhy(int fresh, int escalated) => (fresh, escalated) switch
+    {
+        (_, 0) => Pick(
+            "短时间内新增过多，合并为一张汇总卡；重大和负面舆情仍单独推送。",
+            "Too many at once for a card each; major and negative ones still get their own card."),
+        (0, _) => Pick(
+            "以下事件逾期未认领或未上报，已自动升级；数量过多，合并为一张汇总卡；重大和负面舆情仍单独推送。",
+            "Not claimed or reported in time, so escalated automatically; too many for a card each; major and negative ones still get their own card."),
+        _ => Pick(
+            "短时间内过多，合并为一张汇总卡；⬆️ 为逾期未认领或未上报而自动升级的事件；重大和负面舆情仍单独推送。",
+            "Too many at once for a card each; ⬆️ marks those escalated for not being claimed or reported in time; major and negative ones still get their own card."),
+    };
 
     public string DigestTopicsLabel => Pick("专题", "Topics");
 

@@ -85,9 +85,92 @@ public sealed class ReminderDigestTests(ITestOutputHelper output)
 
         var up = bed.Api.Messages(leadership);
         output.WriteLine(string.Join("\n---\n", up.Select(m => m.Text)));
-        Assert.Contains(up, m => m.Text!.Contains("舆情汇总", StringComparison.Ordinal));
+        var digests = up.Where(m => m.Text!.Contains("舆情汇总", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(digests);
         Assert.True(up.Count <= 4, $"{up.Count} messages in the leadership chat");
-        var inDigests = bed.Database.Read(s => s.Digests.Kept()).Where(d => d.ChatId == leadership).SelectMany(d => d.IncidentIds).ToHashSet();
+        var records = bed.Database.Read(s => s.Digests.Kept()).Where(d => d.ChatId == leadership).ToList();
+        var inDigests = records.SelectMany(d => d.IncidentIds).ToHashSet();
         Assert.All(incidents, i => Assert.True(inDigests.Contains(i.Id) || up.Any(m => m.Text!.Contains(i.Number, StringComparison.Ordinal)), $"{i.Number} never reached the leadership chat"));
+
+        // Sent up because they are overdue, not new: the digest says so, and keeps saying so when paged.
+        Assert.All(records, d => Assert.Equal(d.IncidentIds.Order(), d.EscalatedIds.Order()));
+        Assert.StartsWith($"🗂 <b>舆情汇总</b> · ⬆️ 逾期升级 {records[0].IncidentIds.Count} 条\n", digests[0].Text);
+        Assert.DoesNotContain(digests, d => d.Text!.Contains("新增", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutALeadershipChat_EscalationsAndNewIncidentsShareTheTeamChat_AndOneDigestCountsBoth()
+    {
+        // No leadership or supervisors chat: escalations go to the team chat. The first 30 went there in a digest (so
+        // they have no card there), and 5 h later they come back escalated while 12 new ones arrive.
+        await using var bed = await DeliveryTestBed.StartAsync();
+        var old = Enumerable.Range(0, 30).Select(_ => bed.Open()).ToList();
+        await bed.DrainAllAsync(Plenty);
+        Assert.Single(bed.Digests());
+
+        bed.Time.Advance(TimeSpan.FromHours(5));
+        bed.Get<DeadlineWatch>().Tick();
+        var fresh = Enumerable.Range(0, 12).Select(_ => bed.Open()).ToList();
+        await bed.DrainAllAsync(Plenty);
+
+        var digests = bed.Digests();
+        output.WriteLine(string.Join("\n---\n", bed.Api.Messages(DeliveryTestBed.TeamChat).Skip(1).Select(m => m.Text)));
+        Assert.Equal(2, digests.Count);
+        var mixed = digests[1].Text!;
+        Assert.StartsWith("🗂 <b>舆情汇总</b> · 新增 12 条 · ⬆️ 逾期升级 30 条\n", mixed);
+        var record = bed.Database.Read(s => s.Digests.Kept()).OrderBy(d => d.Id).Last();
+        Assert.Equal(old.Select(i => i.Id).Order(), record.EscalatedIds.Order());
+        Assert.Equal(old.Concat(fresh).Select(i => i.Id).Order(), record.IncidentIds.Order());
+    }
+
+    [Fact]
+    public async Task MoreRemindersThanOneSummaryFolds_GoOutAsTwoSummaries_500AndTheRest_OneAfterTheOther()
+    {
+        await using var bed = await DeliveryTestBed.StartAsync();
+        // The cap is written out (500, as the delivery notes promise), so a changed cap fails here rather than passing along.
+        const int cap = 500;
+        const int rest = 37;
+        const int count = cap + rest;
+        var outbox = bed.Get<Outbox>();
+        var due = bed.Time.GetUtcNow() - TimeSpan.FromHours(2);
+        // Seeded as a deadline pass after an outage leaves them: one overdue reminder per incident, all for the team chat.
+        // The incidents are stored straight, so no card and no deadline pass runs for each of them.
+        var incidents = bed.Database.Write(s => Enumerable.Range(1, count).Select(n =>
+        {
+            var incident = new Incident
+            {
+                Number = $"2026-{n:0000}",
+                Title = $"第{n}号 县医院被投诉",
+                Url = $"http://127.0.0.1/news/{n}",
+                SourceName = "县新闻",
+                Grade = n == count ? Grade.Larger : Grade.General,
+            };
+            s.Incidents.Open(incident);
+            var note = new ReminderNote { IncidentId = incident.Id, Kind = ReminderKind.Overdue, Grade = incident.Grade, Due = due };
+            outbox.Notify(DeliveryTestBed.TeamChat, $"⛔ {incident.Number} 逾期未上报", incident.Id, note);
+            return incident;
+        }).ToList());
+
+        await bed.DrainAllAsync(Plenty);
+
+        var sent = bed.Api.Messages(DeliveryTestBed.TeamChat);
+        Assert.Equal(2, sent.Count); // two summaries, nothing one by one
+        Assert.All(sent, m => Assert.Contains("提醒汇总", m.Text));
+        var (first, second) = (sent[0].Text!, sent[1].Text!);
+        Assert.Contains($"{cap} 起事件待处理", first);
+        Assert.Contains($"另有 {cap - ReminderDigests.Listed} 起", first);
+        Assert.Contains($"{rest} 起事件待处理", second);
+        Assert.Contains($"另有 {rest - ReminderDigests.Listed} 起", second);
+        Assert.True(sent[1].Date - sent[0].Date < TimeSpan.FromSeconds(10), $"the rest waited {sent[1].Date - sent[0].Date}: a gathered backlog does not wait a window");
+
+        // The oldest 500 in the first, the rest in the second (its 较大 one leading).
+        Assert.Contains(incidents[0].Number, first);
+        Assert.DoesNotContain(incidents[^1].Number, first);
+        Assert.StartsWith("• <b>" + incidents[^1].Number, second.Split('\n').First(l => l.StartsWith('•')));
+        Assert.DoesNotContain(incidents[0].Number, second);
+
+        var folded = bed.Database.Read(s => s.Outbox.DeliveredAfter(DateTimeOffset.MinValue)).Where(m => m.Reminder is not null).ToList();
+        Assert.Equal(count, folded.Count);
+        Assert.All(folded, m => Assert.Equal("in reminder summary", m.LastError));
     }
 }
