@@ -145,14 +145,14 @@ public sealed class OutboxSender(
             while (_queue.Of(chatId) is { Count: > 0 } waiting)
             {
                 var now = time.GetUtcNow();
-                var blocked = waiting.Max(m => m.NextAttemptAt);
+                var blocked = _queue.BlockedUntil(chatId);
                 if (blocked > now)
                 {
                     nextDue = Min(nextDue, blocked - now); // a failed message holds its chat: Telegram asked us to wait
                     break;
                 }
 
-                var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
+                var storm = storms.InStorm(chatId, now, _queue.NewCards(chatId));
                 if (storm && !majorsOnly)
                 {
                     switch (DigestDue(chatId, waiting, now, ref nextDue))
@@ -168,7 +168,7 @@ public sealed class OutboxSender(
                 }
 
                 var holdReminders = false;
-                if (!majorsOnly && reminderDigests.TooMany(waiting.Count(m => m.Reminder is not null)))
+                if (!majorsOnly && reminderDigests.TooMany(_queue.Reminders(chatId)))
                 {
                     if (RemindersFolded(chatId, waiting, now, ref nextDue))
                     {
@@ -213,7 +213,7 @@ public sealed class OutboxSender(
 
                     if (!FileNotMade(message, file.Exception?.GetBaseException()))
                     {
-                        next.NextAttemptAt = message.NextAttemptAt;
+                        _queue.RetryAt(next, message.NextAttemptAt);
                         nextDue = Min(nextDue, message.NextAttemptAt - now);
                         break;
                     }
@@ -233,7 +233,7 @@ public sealed class OutboxSender(
                 pacer.Record(chatId, time.GetUtcNow());
                 if (!delivered)
                 {
-                    next.NextAttemptAt = message.NextAttemptAt; // a retry: the chat waits until then
+                    _queue.RetryAt(next, message.NextAttemptAt); // a retry: the chat waits until then
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
