@@ -8,8 +8,10 @@ namespace OpinionBot.Chat;
 /// what it holds stays true. A restart reads the waiting ones once, on the DeliveredAt index. It holds each message as an
 /// <see cref="OutboxEntry"/>, without its text, buttons or files: the sender reads the message itself when it sends it.
 /// Per chat it keeps the figures the sender reads before every message it sends (<see cref="BlockedUntil"/>,
-/// <see cref="NewCards"/>, <see cref="Reminders"/>) up to date as messages come and go, so a chat with tens of thousands
-/// waiting is not counted again for each one; a retry time therefore changes through <see cref="RetryAt"/>.
+/// <see cref="NewCards"/>, <see cref="Reminders"/>) up to date as messages come and go, and the messages by rank, so
+/// that the next one (<see cref="Next"/>), the held cards and reminders and a superseded edit are found without going
+/// through a backlog of tens of thousands for each message sent; a retry time therefore changes through
+/// <see cref="RetryAt"/>.
 /// </summary>
 public sealed class WaitingMessages
 {
@@ -89,6 +91,28 @@ public sealed class WaitingMessages
     /// <summary>How many of the chat's waiting messages are deadline reminders (with a <see cref="OutboxEntry.Reminder"/>).</summary>
     public int Reminders(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat.Reminders : 0;
 
+    /// <summary>
+    /// The chat's next message in <see cref="DeliveryOrder"/> (what <see cref="DeliveryOrder.Next"/> chooses from
+    /// <see cref="Of"/>), found without going through every waiting message; null when none may go.
+    /// </summary>
+    public OutboxEntry? Next(long chatId, HeldBack held) => _chats.TryGetValue(chatId, out var chat) ? chat.Next(held) : null;
+
+    /// <summary>The chat's waiting ordinary new cards (<see cref="OpeningCard.Ordinary"/>), oldest first (by id).</summary>
+    public IEnumerable<OutboxEntry> OrdinaryCards(long chatId) =>
+        _chats.TryGetValue(chatId, out var chat) ? chat.OfRank(DeliveryOrder.OrdinaryCards) : [];
+
+    /// <summary>The chat's waiting reminders, oldest first (by id).</summary>
+    public IEnumerable<OutboxEntry> RemindersOf(long chatId) =>
+        _chats.TryGetValue(chatId, out var chat) ? chat.AllReminders() : [];
+
+    /// <summary>Whether a later edit of the same card waits in the same chat (then this edit is pointless).</summary>
+    public bool IsSuperseded(OutboxEntry message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Kind == OutboxKind.EditCard &&
+               _chats.TryGetValue(message.ChatId, out var chat) && chat.HasLaterEdit(message);
+    }
+
     /// <summary>A failed message waits until <paramref name="at"/>, and holds its chat until then.</summary>
     public void RetryAt(OutboxEntry message, DateTimeOffset at)
     {
@@ -125,12 +149,27 @@ public sealed class WaitingMessages
         }
     }
 
-    /// <summary>One chat's waiting messages (ascending ids: each look reads only ids above the last) and its figures.</summary>
+    /// <summary>
+    /// One chat's waiting messages (ascending ids: each look reads only ids above the last), its figures, and the same
+    /// messages by their place in <see cref="DeliveryOrder"/>, so the next one is found without going through them all.
+    /// </summary>
     private sealed class ChatQueue
     {
+        private const int Ranks = 5;
+
         // Every waiting message's retry time, with its id: the latest is the last. Kept exactly, not scanned: the sender
         // reads it before each message it sends.
         private readonly SortedSet<(DateTimeOffset At, long Id)> _times = [];
+
+        // The messages of each rank (DeliveryOrder.Rank), reminders apart (a flooded chat holds them back), by id.
+        private readonly List<OutboxEntry>[] _byRank = [.. Enumerable.Range(0, Ranks).Select(_ => new List<OutboxEntry>())];
+        private readonly List<OutboxEntry>[] _remindersByRank = [.. Enumerable.Range(0, Ranks).Select(_ => new List<OutboxEntry>())];
+
+        // Incidents whose card (a Send with the incident) is waiting, with the first such card's id: an edit of, or a
+        // reply to, a card waits for it. And incidents with an edit of their card waiting, with the last one's id: an
+        // earlier edit is superseded.
+        private readonly IncidentMessages _cards = new(first: true);
+        private readonly IncidentMessages _edits = new(first: false);
 
         public List<OutboxEntry> Messages { get; } = [];
 
@@ -145,9 +184,27 @@ public sealed class WaitingMessages
             Messages.Add(message);
             _times.Add((message.NextAttemptAt, message.Id));
             Count(message, 1);
+            ListOf(message).Add(message);
+            if (CardOf(message) is { } card)
+            {
+                _cards.Add(card, message.Id);
+            }
+
+            if (EditOf(message) is { } edited)
+            {
+                _edits.Add(edited, message.Id);
+            }
         }
 
-        public bool Holds(OutboxEntry message) => IndexOf(message.Id) is var i && i >= 0 && ReferenceEquals(Messages[i], message);
+        public bool HasLaterEdit(OutboxEntry edit) => edit.IncidentId is { } incidentId
+            ? _edits.TryGet(incidentId, out var last) && last > edit.Id
+            : Messages.Any(m => m.Id > edit.Id && m.Kind == OutboxKind.EditCard && m.IncidentId is null); // never queued so
+
+        public IEnumerable<OutboxEntry> OfRank(int rank) => Merged([_byRank[rank], _remindersByRank[rank]]);
+
+        public IEnumerable<OutboxEntry> AllReminders() => Merged(_remindersByRank);
+
+        public bool Holds(OutboxEntry message) => IndexOf(Messages, message.Id) is var i && i >= 0 && ReferenceEquals(Messages[i], message);
 
         public void RetryAt(OutboxEntry message, DateTimeOffset at)
         {
@@ -156,9 +213,42 @@ public sealed class WaitingMessages
             _times.Add((at, message.Id));
         }
 
+        /// <summary>
+        /// What <see cref="DeliveryOrder.Next"/> would choose from <see cref="Messages"/> with <paramref name="held"/>:
+        /// the oldest message of the first rank that has one neither held nor waiting for its card. Held ranks and held
+        /// reminders are passed over whole; only messages waiting for their card are looked at one by one.
+        /// </summary>
+        public OutboxEntry? Next(HeldBack held)
+        {
+            for (var rank = 0; rank < Ranks; rank++)
+            {
+                if (held.AllButMajorCards ? rank != DeliveryOrder.MajorCards : held.OrdinaryCards && rank == DeliveryOrder.OrdinaryCards)
+                {
+                    continue;
+                }
+
+                var first = FirstFree(_byRank[rank]);
+                if (!held.Reminders || held.AllButMajorCards)
+                {
+                    var reminder = FirstFree(_remindersByRank[rank]);
+                    if (first is null || (reminder is not null && reminder.Id < first.Id))
+                    {
+                        first = reminder;
+                    }
+                }
+
+                if (first is not null)
+                {
+                    return first;
+                }
+            }
+
+            return null;
+        }
+
         public bool Remove(long id)
         {
-            var i = IndexOf(id);
+            var i = IndexOf(Messages, id);
             if (i < 0)
             {
                 return false;
@@ -171,17 +261,85 @@ public sealed class WaitingMessages
 
         public bool Remove(HashSet<long> ids)
         {
-            var removed = Messages.RemoveAll(m => ids.Contains(m.Id) && Forget(m));
-            return removed > 0;
+            var removed = false;
+            foreach (var id in ids)
+            {
+                if (IndexOf(Messages, id) is var i && i >= 0)
+                {
+                    Forget(Messages[i]);
+                    removed = true;
+                }
+            }
+
+            Messages.RemoveAll(m => ids.Contains(m.Id));
+            return removed;
         }
 
-        // Takes a leaving message out of the figures; true, so it can stand in RemoveAll's predicate.
-        private bool Forget(OutboxEntry message)
+        private OutboxEntry? FirstFree(List<OutboxEntry> messages)
+        {
+            foreach (var message in messages)
+            {
+                var card = message.Kind == OutboxKind.EditCard ? message.IncidentId : message.ReplyToCardOf;
+                if (card is not { } id || !_cards.TryGet(id, out var first) || first > message.Id)
+                {
+                    return message;
+                }
+            }
+
+            return null;
+        }
+
+        // Takes a leaving message out of the figures and the ranks (not out of Messages).
+        private void Forget(OutboxEntry message)
         {
             _times.Remove((message.NextAttemptAt, message.Id));
             Count(message, -1);
-            return true;
+            var list = ListOf(message);
+            list.RemoveAt(IndexOf(list, message.Id));
+            if (CardOf(message) is { } card)
+            {
+                _cards.Remove(card, message.Id, () => Waiting().Where(m => CardOf(m) == card));
+            }
+
+            if (EditOf(message) is { } edited)
+            {
+                _edits.Remove(edited, message.Id, () => Waiting().Where(m => EditOf(m) == edited));
+            }
         }
+
+        // Every waiting message, in no order, as the ranks hold them (not Messages, which RemoveAll may be changing).
+        private IEnumerable<OutboxEntry> Waiting() => _byRank.Concat(_remindersByRank).SelectMany(m => m);
+
+        // The messages of lists each sorted by id, merged in id order.
+        private static IEnumerable<OutboxEntry> Merged(List<OutboxEntry>[] lists)
+        {
+            var at = new int[lists.Length];
+            while (true)
+            {
+                var from = -1;
+                for (var i = 0; i < lists.Length; i++)
+                {
+                    if (at[i] < lists[i].Count && (from < 0 || lists[i][at[i]].Id < lists[from][at[from]].Id))
+                    {
+                        from = i;
+                    }
+                }
+
+                if (from < 0)
+                {
+                    yield break;
+                }
+
+                yield return lists[from][at[from]++];
+            }
+        }
+
+        private List<OutboxEntry> ListOf(OutboxEntry message) =>
+            (message.Reminder is null ? _byRank : _remindersByRank)[DeliveryOrder.Rank(message)];
+
+        private static long? CardOf(OutboxEntry message) => message.Kind == OutboxKind.Send ? message.IncidentId : null;
+
+        private static long? EditOf(OutboxEntry message) => message.Kind == OutboxKind.EditCard ? message.IncidentId : null;
 
         private void Count(OutboxEntry message, int step)
         {
@@ -196,13 +354,13 @@ public sealed class WaitingMessages
             }
         }
 
-        private int IndexOf(long id)
+        private static int IndexOf(List<OutboxEntry> messages, long id)
         {
-            int low = 0, high = Messages.Count - 1;
+            int low = 0, high = messages.Count - 1;
             while (low <= high)
             {
                 var middle = low + ((high - low) / 2);
-                var at = Messages[middle].Id;
+                var at = messages[middle].Id;
                 if (at == id)
                 {
                     return middle;
@@ -219,6 +377,50 @@ public sealed class WaitingMessages
             }
 
             return -1;
+        }
+    }
+
+    /// <summary>
+    /// For each incident, how many messages of one kind (its cards, or its card's edits) wait in a chat, and the first
+    /// (or last) one's id.
+    /// </summary>
+    private sealed class IncidentMessages(bool first)
+    {
+        private readonly Dictionary<long, (long Id, int Count)> _incidents = [];
+
+        public bool TryGet(long incidentId, out long id)
+        {
+            var found = _incidents.TryGetValue(incidentId, out var messages);
+            id = messages.Id;
+            return found;
+        }
+
+        public void Add(long incidentId, long id) => _incidents[incidentId] = _incidents.TryGetValue(incidentId, out var messages)
+            ? (first ? Math.Min(messages.Id, id) : Math.Max(messages.Id, id), messages.Count + 1)
+            : (id, 1);
+
+        /// <summary>Forgets one that left; <paramref name="others"/> are the incident's messages still waiting.</summary>
+        public void Remove(long incidentId, long id, Func<IEnumerable<OutboxEntry>> others)
+        {
+            if (!_incidents.TryGetValue(incidentId, out var messages))
+            {
+                return;
+            }
+
+            if (messages.Count == 1)
+            {
+                _incidents.Remove(incidentId);
+            }
+            else if (messages.Id != id)
+            {
+                _incidents[incidentId] = (messages.Id, messages.Count - 1);
+            }
+            else
+            {
+                // The first (or last) left while another waits (rare): that one is looked for.
+                var ids = others().Select(m => m.Id);
+                _incidents[incidentId] = (first ? ids.Min() : ids.Max(), messages.Count - 1);
+            }
         }
     }
 }

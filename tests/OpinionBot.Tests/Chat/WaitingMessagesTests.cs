@@ -196,6 +196,90 @@ public sealed class WaitingMessagesTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Next_AndTheHeldLists_AgreeWithGoingThroughEveryWaitingMessage_ThroughAnyMixOfChanges()
+    {
+        using var db = TestDatabases.Open(Path.Combine(_folder, "w.db"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var outbox = new Outbox(db, time);
+        var waiting = new WaitingMessages();
+        var random = new Random(7);
+        HeldBack[] holds = [.. Enumerable.Range(0, 8).Select(i => new HeldBack((i & 1) != 0, (i & 2) != 0, (i & 4) != 0))];
+        var chosen = 0;
+        for (var step = 0; step < 400; step++)
+        {
+            var chat = -1 - random.Next(2);
+            switch (random.Next(7))
+            {
+                case 0 or 1 or 2:
+                    // Few incidents, so that one has two cards, or two edits, waiting at once.
+                    db.Write(_ =>
+                    {
+                        for (var n = random.Next(1, 6); n > 0; n--)
+                        {
+                            var incident = random.Next(1, 8);
+                            OpeningCard? opening = random.Next(4) is var o && o > 0 ? (OpeningCard)o : null;
+                            switch (random.Next(6))
+                            {
+                                case 0:
+                                    outbox.Send(chat, "card", incidentId: incident, opening: opening);
+                                    break;
+                                case 1:
+                                    outbox.Send(chat, "card with a reminder mark", incidentId: incident, opening: opening, reminder: Reminder(incident));
+                                    break;
+                                case 2:
+                                    outbox.Notify(chat, "reminder", incident, Reminder(incident));
+                                    break;
+                                case 3:
+                                    outbox.Notify(chat, "reply", incident);
+                                    break;
+                                case 4:
+                                    outbox.EditCard(incident, chat, "edit", buttons: null);
+                                    break;
+                                default:
+                                    outbox.Send(chat, "plain", reminder: random.Next(2) == 0 ? Reminder(incident) : null);
+                                    break;
+                            }
+                        }
+                    });
+                    waiting.Refresh(db);
+                    break;
+                case 3 when waiting.Next(chat, holds[random.Next(holds.Length)]) is { } next:
+                    waiting.Remove(next); // sent
+                    chosen++;
+                    break;
+                case 4 when waiting.Of(chat) is { Count: > 0 } some:
+                    waiting.Remove(some[random.Next(some.Count)]);
+                    break;
+                case 5 when waiting.Of(chat) is { Count: > 0 } some:
+                    waiting.Remove([.. some.Where(_ => random.Next(3) == 0)]);
+                    break;
+                case 6 when random.Next(8) == 0:
+                    waiting.Reset();
+                    waiting.Refresh(db);
+                    break;
+            }
+
+            foreach (var each in new long[] { -1, -2 })
+            {
+                var messages = waiting.Of(each);
+                foreach (var held in holds)
+                {
+                    Assert.Same(DeliveryOrder.Next(messages, held.Holds), waiting.Next(each, held));
+                }
+
+                Assert.Equal(messages.Where(m => m.Opening == OpeningCard.Ordinary), waiting.OrdinaryCards(each));
+                Assert.Equal(messages.Where(m => m.Reminder is not null), waiting.RemindersOf(each));
+                Assert.Equal(
+                    messages.Select(m => m.Kind == OutboxKind.EditCard &&
+                                         messages.Any(later => later.Id > m.Id && later.Kind == OutboxKind.EditCard && later.IncidentId == m.IncidentId)),
+                    messages.Select(waiting.IsSuperseded));
+            }
+        }
+
+        Assert.True(chosen > 20, $"only {chosen} chosen");
+    }
+
     private static ReminderNote Reminder(long incidentId) => new() { IncidentId = incidentId, Kind = ReminderKind.HalfTime, Grade = Grade.General };
 
     private static (DateTimeOffset BlockedUntil, int NewCards, int Reminders) Figures(WaitingMessages waiting, long chatId) =>
