@@ -296,19 +296,20 @@ public sealed class WaitingMessages
             Count(message, -1);
             var list = ListOf(message);
             list.RemoveAt(IndexOf(list, message.Id));
-            if (CardOf(message) is { } card)
+            if (CardOf(message) is { } card && _cards.Remove(card, message.Id))
             {
-                _cards.Remove(card, message.Id, () => Waiting().Where(m => CardOf(m) == card));
+                _cards.Replace(card, Ids(card, CardOf).Min());
             }
 
-            if (EditOf(message) is { } edited)
+            if (EditOf(message) is { } edited && _edits.Remove(edited, message.Id))
             {
-                _edits.Remove(edited, message.Id, () => Waiting().Where(m => EditOf(m) == edited));
+                _edits.Replace(edited, Ids(edited, EditOf).Max());
             }
         }
 
-        // Every waiting message, in no order, as the ranks hold them (not Messages, which RemoveAll may be changing).
-        private IEnumerable<OutboxEntry> Waiting() => _byRank.Concat(_remindersByRank).SelectMany(m => m);
+        // The ids of the waiting cards (or edits) of an incident, as the ranks hold them (Messages may be being changed).
+        private IEnumerable<long> Ids(long incidentId, Func<OutboxEntry, long?> of) =>
+            _byRank.Concat(_remindersByRank).SelectMany(m => m).Where(m => of(m) == incidentId).Select(m => m.Id);
 
         // The messages of lists each sorted by id, merged in id order.
         private static IEnumerable<OutboxEntry> Merged(List<OutboxEntry>[] lists)
@@ -399,28 +400,28 @@ public sealed class WaitingMessages
             ? (first ? Math.Min(messages.Id, id) : Math.Max(messages.Id, id), messages.Count + 1)
             : (id, 1);
 
-        /// <summary>Forgets one that left; <paramref name="others"/> are the incident's messages still waiting.</summary>
-        public void Remove(long incidentId, long id, Func<IEnumerable<OutboxEntry>> others)
+        /// <summary>
+        /// Forgets one that left; true when it was the first (or last) and another still waits: then the caller looks
+        /// for that one (rare: two cards, or two edits, of one incident waiting in one chat) and gives it to
+        /// <see cref="Replace"/>.
+        /// </summary>
+        public bool Remove(long incidentId, long id)
         {
             if (!_incidents.TryGetValue(incidentId, out var messages))
             {
-                return;
+                return false;
             }
 
             if (messages.Count == 1)
             {
                 _incidents.Remove(incidentId);
+                return false;
             }
-            else if (messages.Id != id)
-            {
-                _incidents[incidentId] = (messages.Id, messages.Count - 1);
-            }
-            else
-            {
-                // The first (or last) left while another waits (rare): that one is looked for.
-                var ids = others().Select(m => m.Id);
-                _incidents[incidentId] = (first ? ids.Min() : ids.Max(), messages.Count - 1);
-            }
+
+            _incidents[incidentId] = (messages.Id, messages.Count - 1);
+            return messages.Id == id;
         }
+
+        public void Replace(long incidentId, long id) => _incidents[incidentId] = (id, _incidents[incidentId].Count);
     }
 }
