@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpinionBot.Storage;
 
 namespace OpinionBot.Chat;
@@ -127,7 +128,7 @@ public sealed class WaitingMessages
         }
     }
 
-    /// <summary>Removes many at once (a digest's folded messages): one pass per chat, not one per message.</summary>
+    /// <summary>Removes many at once (a digest's folded messages): one pass over each chat's list, not one per message.</summary>
     public void Remove(IReadOnlyCollection<OutboxEntry> messages)
     {
         foreach (var chat in messages.GroupBy(m => m.ChatId))
@@ -198,7 +199,7 @@ public sealed class WaitingMessages
 
         public bool HasLaterEdit(OutboxEntry edit) => edit.IncidentId is { } incidentId
             ? _edits.TryGet(incidentId, out var last) && last > edit.Id
-            : Messages.Any(m => m.Id > edit.Id && m.Kind == OutboxKind.EditCard && m.IncidentId is null); // never queued so
+            : Messages.Any(m => m.Id > edit.Id && m.Kind == OutboxKind.EditCard && m.IncidentId is null); // Outbox queues none
 
         public IEnumerable<OutboxEntry> OfRank(int rank) => Merged([_byRank[rank], _remindersByRank[rank]]);
 
@@ -208,7 +209,7 @@ public sealed class WaitingMessages
 
         public void RetryAt(OutboxEntry message, DateTimeOffset at)
         {
-            _times.Remove((message.NextAttemptAt, message.Id));
+            Untime(message);
             message.NextAttemptAt = at;
             _times.Add((at, message.Id));
         }
@@ -292,7 +293,7 @@ public sealed class WaitingMessages
         // Takes a leaving message out of the figures and the ranks (not out of Messages).
         private void Forget(OutboxEntry message)
         {
-            _times.Remove((message.NextAttemptAt, message.Id));
+            Untime(message);
             Count(message, -1);
             var list = ListOf(message);
             list.RemoveAt(IndexOf(list, message.Id));
@@ -333,6 +334,12 @@ public sealed class WaitingMessages
 
                 yield return lists[from][at[from]++];
             }
+        }
+
+        private void Untime(OutboxEntry message)
+        {
+            var found = _times.Remove((message.NextAttemptAt, message.Id));
+            Debug.Assert(found, "a held message's NextAttemptAt changed without WaitingMessages.RetryAt");
         }
 
         private List<OutboxEntry> ListOf(OutboxEntry message) =>
