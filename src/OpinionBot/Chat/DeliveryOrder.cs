@@ -7,19 +7,30 @@ namespace OpinionBot.Chat;
 /// </summary>
 public static class DeliveryOrder
 {
+    /// <summary>The rank of new 重大 cards, and the only messages of it.</summary>
+    public const int MajorCards = 0;
+
+    /// <summary>The rank of ordinary new cards, and the only messages of it.</summary>
+    public const int OrdinaryCards = 3;
+
     public static int Rank(OutboxEntry message) => message switch
     {
-        { Opening: OpeningCard.Major } => 0,
+        { Opening: OpeningCard.Major } => MajorCards,
         { Opening: OpeningCard.Negative } => 1,
-        { Opening: OpeningCard.Ordinary } => 3,
+        { Opening: OpeningCard.Ordinary } => OrdinaryCards,
         { Kind: OutboxKind.EditCard } => 4,
         _ => 2,
     };
 
     /// <summary>
-    /// The next message of one chat's waiting messages (sorted by id), skipping <paramref name="held"/> ones and any
-    /// edit of, or reply to, a card that is itself still waiting: that one must reach the chat first.
+    /// The next message of one chat's waiting messages (sorted by id), by going through them all: the definition.
+    /// The sender asks <see cref="WaitingMessages.Next"/>, which keeps them by rank and gives the same answer without
+    /// the whole pass.
     /// </summary>
+    /// <remarks>
+    /// The first of them not <paramref name="held"/> in the lowest rank, skipping any edit of, or reply to, a card that
+    /// is itself still waiting: that one must reach the chat first.
+    /// </remarks>
     public static OutboxEntry? Next(IReadOnlyList<OutboxEntry> waiting, Func<OutboxEntry, bool> held)
     {
         var cardsWaiting = new Dictionary<long, long>();
@@ -49,5 +60,19 @@ public static class DeliveryOrder
         }
 
         return best;
+    }
+}
+
+/// <summary>
+/// What the sender holds back from a chat for now: everything but new 重大 cards (they go first in every chat), the
+/// ordinary new cards of a flooded chat (they go as a digest), the reminders of a chat gathering them for a summary.
+/// </summary>
+public readonly record struct HeldBack(bool AllButMajorCards, bool OrdinaryCards, bool Reminders)
+{
+    public bool Holds(OutboxEntry message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return AllButMajorCards ? message.Opening != OpeningCard.Major
+            : (OrdinaryCards && message.Opening == OpeningCard.Ordinary) || (Reminders && message.Reminder is not null);
     }
 }

@@ -28,7 +28,10 @@ public sealed class OutboxEntry
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Not before this: kept up to date by the sender when a call fails.</summary>
+    /// <summary>
+    /// Not before this. Once held by the sender's queue, it changes only through <see cref="WaitingMessages.RetryAt"/>
+    /// (when a call fails), which keeps the chat's latest retry time up to date.
+    /// </summary>
     public DateTimeOffset NextAttemptAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }

@@ -145,14 +145,14 @@ public sealed class OutboxSender(
             while (_queue.Of(chatId) is { Count: > 0 } waiting)
             {
                 var now = time.GetUtcNow();
-                var blocked = waiting.Max(m => m.NextAttemptAt);
+                var blocked = _queue.BlockedUntil(chatId);
                 if (blocked > now)
                 {
                     nextDue = Min(nextDue, blocked - now); // a failed message holds its chat: Telegram asked us to wait
                     break;
                 }
 
-                var storm = storms.InStorm(chatId, now, waiting.Count(m => m.Opening is not null));
+                var storm = storms.InStorm(chatId, now, _queue.NewCards(chatId));
                 if (storm && !majorsOnly)
                 {
                     switch (DigestDue(chatId, waiting, now, ref nextDue))
@@ -168,9 +168,9 @@ public sealed class OutboxSender(
                 }
 
                 var holdReminders = false;
-                if (!majorsOnly && reminderDigests.TooMany(waiting.Count(m => m.Reminder is not null)))
+                if (!majorsOnly && reminderDigests.TooMany(_queue.Reminders(chatId)))
                 {
-                    if (RemindersFolded(chatId, waiting, now, ref nextDue))
+                    if (RemindersFolded(chatId, now, ref nextDue))
                     {
                         if (_majorArrived)
                         {
@@ -183,8 +183,7 @@ public sealed class OutboxSender(
                     holdReminders = true; // gathering for the summary: they do not go one by one meanwhile
                 }
 
-                var next = DeliveryOrder.Next(waiting, m => majorsOnly ? m.Opening != OpeningCard.Major
-                    : (storm && m.Opening == OpeningCard.Ordinary) || (holdReminders && m.Reminder is not null));
+                var next = _queue.Next(chatId, new HeldBack(AllButMajorCards: majorsOnly, OrdinaryCards: storm, Reminders: holdReminders));
                 if (next is null)
                 {
                     break;
@@ -197,7 +196,7 @@ public sealed class OutboxSender(
                     continue;
                 }
 
-                if (IsSuperseded(next, waiting))
+                if (_queue.IsSuperseded(next))
                 {
                     Finish(message, failed: false, note: "superseded by a later edit");
                     _queue.Remove(next);
@@ -213,7 +212,7 @@ public sealed class OutboxSender(
 
                     if (!FileNotMade(message, file.Exception?.GetBaseException()))
                     {
-                        next.NextAttemptAt = message.NextAttemptAt;
+                        _queue.RetryAt(next, message.NextAttemptAt);
                         nextDue = Min(nextDue, message.NextAttemptAt - now);
                         break;
                     }
@@ -233,7 +232,7 @@ public sealed class OutboxSender(
                 pacer.Record(chatId, time.GetUtcNow());
                 if (!delivered)
                 {
-                    next.NextAttemptAt = message.NextAttemptAt; // a retry: the chat waits until then
+                    _queue.RetryAt(next, message.NextAttemptAt); // a retry: the chat waits until then
                     nextDue = Min(nextDue, message.NextAttemptAt - time.GetUtcNow());
                     break;
                 }
@@ -257,7 +256,7 @@ public sealed class OutboxSender(
     /// <summary>Folds a storm's held cards into a digest once it is due (the digest is then queued).</summary>
     private Digest DigestDue(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
     {
-        var held = waiting.Where(m => m.Opening == OpeningCard.Ordinary).Take(Digests.MaxFolded).ToList();
+        var held = _queue.OrdinaryCards(chatId).Take(Digests.MaxFolded).ToList();
         if (held.Count == 0)
         {
             return Digest.NotDue;
@@ -289,9 +288,9 @@ public sealed class OutboxSender(
     }
 
     /// <summary>Folds a chat's waiting reminders into one summary once it is due; true when folded.</summary>
-    private bool RemindersFolded(long chatId, IReadOnlyList<OutboxEntry> waiting, DateTimeOffset now, ref TimeSpan nextDue)
+    private bool RemindersFolded(long chatId, DateTimeOffset now, ref TimeSpan nextDue)
     {
-        var reminders = waiting.Where(m => m.Reminder is not null).Take(ReminderDigests.MaxFolded).ToList();
+        var reminders = _queue.RemindersOf(chatId).Take(ReminderDigests.MaxFolded).ToList();
         var due = reminderDigests.FoldDue(chatId, reminders.Min(m => m.CreatedAt));
         if (due > now)
         {
@@ -397,12 +396,6 @@ public sealed class OutboxSender(
     /// <summary>The waiting message as stored now; null when it is gone or was settled meanwhile.</summary>
     private OutboxMessage? Stored(OutboxEntry entry) =>
         db.Read(s => s.Outbox.Get(entry.Id)) is { DeliveredAt: null } message ? message : null;
-
-    /// <summary>A card edit is pointless when a later edit of the same card is already waiting.</summary>
-    private static bool IsSuperseded(OutboxEntry message, IReadOnlyList<OutboxEntry> pending) =>
-        message.Kind == OutboxKind.EditCard &&
-        pending.Any(m => m.Id > message.Id && m.Kind == OutboxKind.EditCard && m.ChatId == message.ChatId &&
-                         m.IncidentId == message.IncidentId && m.DeliveredAt == null);
 
     private void Retry(OutboxMessage message, TimeSpan wait, string error, bool refused)
     {
