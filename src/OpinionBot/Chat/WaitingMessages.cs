@@ -93,8 +93,8 @@ public sealed class WaitingMessages
     public int Reminders(long chatId) => _chats.TryGetValue(chatId, out var chat) ? chat.Reminders : 0;
 
     /// <summary>
-    /// The chat's next message in <see cref="DeliveryOrder"/> (what <see cref="DeliveryOrder.Next"/> chooses from
-    /// <see cref="Of"/>), found without going through every waiting message; null when none may go.
+    /// The chat's next message in <see cref="DeliveryOrder"/>, found without going through every waiting message (the
+    /// tests check it against the order written out as one pass); null when none may go.
     /// </summary>
     public OutboxEntry? Next(long chatId, HeldBack held) => _chats.TryGetValue(chatId, out var chat) ? chat.Next(held) : null;
 
@@ -215,8 +215,7 @@ public sealed class WaitingMessages
         }
 
         /// <summary>
-        /// What <see cref="DeliveryOrder.Next"/> would choose from <see cref="Messages"/> with <paramref name="held"/>:
-        /// the oldest message of the first rank that has one neither held nor waiting for its card. Held ranks and held
+        /// The next of <see cref="Messages"/> with <paramref name="held"/>: the oldest message of the first rank that has one neither held nor waiting for its card. Held ranks and held
         /// reminders are passed over whole; only messages waiting for their card are looked at one by one.
         /// </summary>
         public OutboxEntry? Next(HeldBack held)

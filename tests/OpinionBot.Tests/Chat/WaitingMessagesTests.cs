@@ -265,7 +265,7 @@ public sealed class WaitingMessagesTests : IDisposable
                 var messages = waiting.Of(each);
                 foreach (var held in holds)
                 {
-                    Assert.Same(DeliveryOrder.Next(messages, held.Holds), waiting.Next(each, held));
+                    Assert.Same(DeliveryOrderReference.Next(messages, held.Holds), waiting.Next(each, held));
                 }
 
                 Assert.Equal(messages.Where(m => m.Opening == OpeningCard.Ordinary), waiting.OrdinaryCards(each));
