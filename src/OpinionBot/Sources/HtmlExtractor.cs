@@ -14,6 +14,13 @@ public sealed record ListExtraction(IReadOnlyList<SourceItem> Items, int ItemNod
 /// <summary>Reads list pages and article pages with AngleSharp.</summary>
 public static partial class HtmlExtractor
 {
+    // One parser per thread: a new HtmlParser builds its own browsing context and configuration each time (a twentieth
+    // of a list page's parsing garbage), and sharing one between threads is not documented as safe.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    internal static HtmlParser Parser => t_parser ??= new HtmlParser();
+
     public static ListExtraction ExtractList(string html, Uri pageUrl, SourceSelectors selectors, TimeZoneInfo zone, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(selectors.Item))
@@ -21,7 +28,7 @@ public static partial class HtmlExtractor
             return new ListExtraction([], 0, [], "no item selector: set Selectors:Item (e.g. 'tbody[id^=normalthread]')");
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = Parser.ParseDocument(html);
         var baseUrl = BaseOf(document, pageUrl);
         IHtmlCollection<IElement> nodes;
         try
@@ -69,7 +76,7 @@ public static partial class HtmlExtractor
     /// <summary>The article text of an item page: the <paramref name="contentSelector"/>'s text, or the main text found automatically.</summary>
     public static string ExtractContent(string html, string? contentSelector)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = Parser.ParseDocument(html);
         if (!string.IsNullOrWhiteSpace(contentSelector))
         {
             try

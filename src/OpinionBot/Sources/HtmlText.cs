@@ -31,7 +31,7 @@ public static class HtmlText
             return Tidy(html);
         }
 
-        var document = new HtmlParser().ParseDocument("<body>" + html);
+        var document = HtmlExtractor.Parser.ParseDocument("<body>" + html);
         return document.Body is null ? Tidy(html) : Of(document.Body);
     }
 
