@@ -6,8 +6,9 @@ namespace OpinionBot.Hosting;
 /// budget committed until the next burst. Every few seconds this reads how much the process has allocated and asks
 /// <see cref="TrimPolicy"/> whether a burst has just been followed by a quiet interval; if so it runs one aggressive full
 /// collection, which compacts the heap and decommits the free space. A busy worker (1,000 sources every minute) is never
-/// quiet, so it is trimmed only when the last collection left its heap at least half free space (at most once a minute:
-/// a steady flow of new items otherwise grew it to twice what it held, bench/README.md, steady phase). It watches the process rather than the bot's clock, so it ticks on real time even
+/// quiet, so it is trimmed when its heap has grown well past what the last trim left (at most every 20 s): background
+/// collections do not move objects, and a steady flow of new items otherwise grew its heap to twice what it held
+/// (bench/README.md, steady phase). It watches the process rather than the bot's clock, so it ticks on real time even
 /// in tests with a fake clock.
 /// </summary>
 public sealed class IdleMemoryTrim : BackgroundService
@@ -25,10 +26,10 @@ public sealed class IdleMemoryTrim : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var heap = GC.GetGCMemoryInfo();
-                if (Shared.ShouldTrim(GC.GetTotalAllocatedBytes(), Environment.TickCount64, heap.FragmentedBytes, heap.HeapSizeBytes))
+                if (Shared.ShouldTrim(GC.GetTotalAllocatedBytes(), Environment.TickCount64, GC.GetGCMemoryInfo().HeapSizeBytes))
                 {
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    Shared.Trimmed(GC.GetGCMemoryInfo().HeapSizeBytes);
                 }
             }
         }
@@ -40,10 +41,10 @@ public sealed class IdleMemoryTrim : BackgroundService
 }
 
 /// <summary>
-/// When to trim: the last tick allocated less than <see cref="Quiet"/> (nothing is going on) or the heap is mostly free
-/// space (<see cref="Fragmented"/>), at least
-/// <see cref="Burst"/> was allocated since the last trim (there is something to give back), and the last trim is at
-/// least <see cref="Spacing"/> old.
+/// When to trim, at least <see cref="Burst"/> having been allocated since the last trim (there is something to give
+/// back): when the last tick allocated less than <see cref="Quiet"/> (nothing is going on) and the last trim is at least
+/// <see cref="Spacing"/> old; or, busy, when the heap after the last collection holds at least <see cref="Growth"/> more
+/// than the last trim left and that trim is at least <see cref="BusySpacing"/> old.
 /// </summary>
 public sealed class TrimPolicy
 {
@@ -53,33 +54,40 @@ public sealed class TrimPolicy
     /// <summary>Allocated since the last trim, from which a trim is worth its pause.</summary>
     public const long Burst = 8L << 20;
 
-    /// <summary>Free space inside the heap (after the last collection) from which a busy worker is trimmed too, when it is half the heap or more.</summary>
-    public const long Fragmented = 48L << 20;
+    /// <summary>Heap growth past what the last trim left, from which a busy worker is trimmed too.</summary>
+    public const long Growth = 16L << 20;
 
-    /// <summary>The least time between two trims.</summary>
+    /// <summary>The least time between two trims of a quiet worker.</summary>
     public static readonly TimeSpan Spacing = TimeSpan.FromMinutes(1);
+
+    /// <summary>The least time between two trims of a busy worker: each is a blocking collection of the whole heap.</summary>
+    public static readonly TimeSpan BusySpacing = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
     private long _lastSeen = -1;
     private long _lastTrimAllocated;
     private long? _lastTrimAt;
+    private long? _heapAfterTrim;
 
     /// <summary>
-    /// Whether to trim now, given the bytes the process has allocated so far and a monotonic time in milliseconds.
-    /// Records the reading, and the trim when the answer is yes.
+    /// Whether to trim now, given the bytes the process has allocated so far, a monotonic time in milliseconds and the
+    /// heap's size after the last collection. Records the reading, and the trim when the answer is yes.
     /// </summary>
-    public bool ShouldTrim(long allocated, long nowMs, long fragmented = 0, long heap = 0)
+    public bool ShouldTrim(long allocated, long nowMs, long heap = 0)
     {
         lock (_gate)
         {
             var quiet = _lastSeen >= 0 && allocated - _lastSeen < Quiet;
             _lastSeen = allocated;
+            // The first reading sets the floor a busy worker's heap is measured from, until a trim sets it.
+            _heapAfterTrim ??= heap;
+            var since = _lastTrimAt is { } last ? nowMs - last : long.MaxValue;
             // A worker that is never quiet (a steady flow of new items) never got its heap compacted: background
-            // collections do not move objects, and its free space grew to half the heap (bench/README.md, steady phase).
-            var fragmentedHeap = fragmented >= Fragmented && fragmented * 2 >= heap;
-            var due = (quiet || fragmentedHeap)
-                && allocated - _lastTrimAllocated >= Burst
-                && (_lastTrimAt is not { } last || nowMs - last >= (long)Spacing.TotalMilliseconds);
+            // collections sweep but do not move objects, and the free space left in the oldest generation grew its heap
+            // by about a megabyte a second (bench/README.md, steady phase).
+            var grown = heap - _heapAfterTrim >= Growth && since >= (long)BusySpacing.TotalMilliseconds;
+            var due = allocated - _lastTrimAllocated >= Burst
+                && ((quiet && since >= (long)Spacing.TotalMilliseconds) || grown);
             if (due)
             {
                 _lastTrimAllocated = allocated;
@@ -87,6 +95,15 @@ public sealed class TrimPolicy
             }
 
             return due;
+        }
+    }
+
+    /// <summary>What the trim left: the floor the next busy trim is measured from.</summary>
+    public void Trimmed(long heapAfter)
+    {
+        lock (_gate)
+        {
+            _heapAfterTrim = heapAfter;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OpinionBot.Matching;
 
 /// <summary>How story identity decides; see <c>Matching/README.md</c> and <see cref="StoryIndex"/>.</summary>
@@ -357,15 +359,8 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         }
     }
 
-    private void Carry(ulong key, long incidentId)
-    {
-        if (!_carriers.TryGetValue(key, out var carriers))
-        {
-            _carriers[key] = carriers = new Carriers();
-        }
-
-        carriers.Note(incidentId, TermTemplateFactor * _rules.TemplateStories);
-    }
+    private void Carry(ulong key, long incidentId) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(_carriers, key, out _).Note(incidentId, TermTemplateFactor * _rules.TemplateStories);
 
     private void Recount()
     {
@@ -458,19 +453,43 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         public bool Removed { get; set; }
     }
 
-    /// <summary>The different stories (up to the template count) that carry one slot value or term.</summary>
-    private sealed class Carriers
+    /// <summary>
+    /// The different stories (up to the template count) that carry one slot value or term. Held in the table itself:
+    /// most values and terms are carried by one story, and an object and a list of their own for each cost about 100
+    /// bytes a term, some 1.5 KB an incident (the steady load run's largest live growth, bench/README.md).
+    /// </summary>
+    private struct Carriers
     {
-        private readonly List<long> _stories = new(2);
+        private long _first;
+        private long[]? _more;
 
-        public int Count => _stories.Count;
+        public int Count { get; private set; }
 
         public void Note(long incidentId, int enough)
         {
-            if (_stories.Count < enough && !_stories.Contains(incidentId))
+            if (Count >= enough || Carries(incidentId))
             {
-                _stories.Add(incidentId);
+                return;
             }
+
+            if (Count == 0)
+            {
+                _first = incidentId;
+            }
+            else
+            {
+                if (_more is null || _more.Length < Count)
+                {
+                    Array.Resize(ref _more, Math.Min(enough - 1, Math.Max(2, Count * 2)));
+                }
+
+                _more[Count - 1] = incidentId;
+            }
+
+            Count++;
         }
+
+        private readonly bool Carries(long incidentId) =>
+            Count > 0 && (_first == incidentId || (_more is not null && Array.IndexOf(_more, incidentId, 0, Count - 1) >= 0));
     }
 }

@@ -52,24 +52,33 @@ public sealed class IdleMemoryTrimTests
     }
 
     [Fact]
-    public void BusyWorker_WhoseHeapIsMostlyFreeSpace_IsTrimmed_OnceAMinute()
+    public void BusyWorker_WhoseHeapGrewPastWhatTheLastTrimLeft_IsTrimmed_AtMostEvery20Seconds()
     {
         var policy = new TrimPolicy();
-        Assert.False(policy.ShouldTrim(0, 0, fragmented: 90 * Mb, heap: 180 * Mb)); // the first reading only sets the baseline
-        Assert.True(policy.ShouldTrim(40 * Mb, 5_000, fragmented: 90 * Mb, heap: 180 * Mb)); // busy, but half the heap is free space
-        Assert.False(policy.ShouldTrim(80 * Mb, 10_000, fragmented: 90 * Mb, heap: 180 * Mb)); // not again within the minute
-        Assert.True(policy.ShouldTrim(400 * Mb, 66_000, fragmented: 90 * Mb, heap: 180 * Mb));
+        Assert.False(policy.ShouldTrim(0, 0, heap: 50 * Mb)); // the first reading sets the floor
+        Assert.False(policy.ShouldTrim(40 * Mb, 5_000, heap: 70 * Mb)); // busy, 20 MB above it
+        Assert.True(policy.ShouldTrim(80 * Mb, 10_000, heap: 75 * Mb)); // busy, 25 MB above it
+        policy.Trimmed(55 * Mb);
+        Assert.False(policy.ShouldTrim(400 * Mb, 15_000, heap: 120 * Mb)); // grown again, but the last trim is 5 s old
+        Assert.False(policy.ShouldTrim(440 * Mb, 25_000, heap: 78 * Mb)); // 20 s later, 23 MB above what it left
+        Assert.True(policy.ShouldTrim(480 * Mb, 30_000, heap: 80 * Mb));
+
+        // A heap that really holds more (a backlog, many incidents): each trim raises the floor, so trims stop.
+        policy.Trimmed(80 * Mb);
+        for (var tick = 7; tick < 40; tick++)
+        {
+            Assert.False(policy.ShouldTrim(tick * 40L * Mb, tick * 5_000L, heap: 100 * Mb));
+        }
     }
 
     [Fact]
-    public void BusyWorker_WithLittleFreeSpace_IsNotTrimmed()
+    public void BusyWorker_WithOrdinarySlack_IsNotTrimmed()
     {
         var policy = new TrimPolicy();
         for (var tick = 0; tick < 40; tick++)
         {
-            // Under the bound, or under half of a large heap: a background collection's ordinary slack.
-            Assert.False(policy.ShouldTrim(tick * 20 * Mb, tick * 5_000L, fragmented: 30 * Mb, heap: 60 * Mb));
-            Assert.False(policy.ShouldTrim(tick * 20 * Mb + Mb * 10, tick * 5_000L + 2_500, fragmented: 60 * Mb, heap: 200 * Mb));
+            // A background collection's ordinary slack: the heap swings under the growth bound.
+            Assert.False(policy.ShouldTrim(tick * 20 * Mb, tick * 5_000L, heap: (tick % 2 == 0 ? 60 : 80) * Mb));
         }
     }
 }
