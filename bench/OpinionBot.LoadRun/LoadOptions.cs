@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OpinionBot.LoadRun;
 
-internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder, int LingerSeconds, bool TraceLoads, string? Worker)
+internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, string Phase, int Incidents, bool World, bool Verbose, string DatabaseFolder, int LingerSeconds, bool TraceLoads, string? Worker, string? Timeline, bool Allocations)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -23,6 +23,8 @@ internal sealed record LoadOptions(int Sources, int Hosts, double Minutes, strin
             Value("--db-dir", Path.GetTempPath()),
             int.Parse(Value("--linger", "0"), CultureInfo.InvariantCulture),
             args.Contains("--trace-loads"),
-            Value("--worker", "") is { Length: > 0 } worker ? worker : null);
+            Value("--worker", "") is { Length: > 0 } worker ? worker : null,
+            Value("--timeline", "") is { Length: > 0 } timeline ? timeline : null,
+            args.Contains("--allocations"));
     }
 }

@@ -20,12 +20,9 @@ namespace OpinionBot.LoadRun;
 /// </summary>
 internal sealed partial class LoadRun(LoadOptions options) : IDisposable
 {
-    /// <summary>The tiering delay the worker ships with (deploy/): read by .NET from the environment only.</summary>
-    public const string CallCountingDelay = "DOTNET_TC_CallCountingDelayMs";
-
     private readonly string _folder = Path.Combine(options.DatabaseFolder, "opinionbot-loadrun", Guid.NewGuid().ToString("N"));
     private readonly HttpClient _control = new();
-    private readonly RssSampler _rss = new();
+    private readonly RssSampler _rss = new(options.Timeline);
     private Process? _world;
     private WorldAddresses _addresses = null!;
 
@@ -44,7 +41,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         try
         {
             await StartWorldAsync();
-            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC}, background GC {AppContext.GetData("System.GC.Concurrent")}, tiered PGO {AppContext.GetData("System.Runtime.TieredPGO")}, {CallCountingDelay}={Environment.GetEnvironmentVariable(CallCountingDelay) ?? "(unset: 100 ms)"} (src/OpinionBot/RuntimeSettings.props) · database in {options.DatabaseFolder}");
+            Console.WriteLine($"# OpinionBot load run · {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {options.Sources} sources on {options.Hosts} loopback hosts · {Environment.ProcessorCount} cores · server GC {System.Runtime.GCSettings.IsServerGC}, background GC {AppContext.GetData("System.GC.Concurrent")}, tiered PGO {AppContext.GetData("System.Runtime.TieredPGO")}, {string.Join(", ", RuntimeEnvironment.Shipped.Keys.Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"))} (src/OpinionBot/RuntimeSettings.props) · database in {options.DatabaseFolder}");
             var phases = options.Phase == "all" ? ["idle", "rounds", "steady", "hold"] : new[] { options.Phase };
             foreach (var phase in phases)
             {
@@ -196,8 +193,10 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         var (late, merged, started) = (bot.Timeliness.Late, bot.Timeliness.Merged, bot.Timeliness.Started);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _rss.Reset();
+        using var tally = options.Allocations ? new AllocationTally() : null;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromMinutes(options.Minutes));
+        tally?.Print();
         var after = await StatsAsync();
         var checks = bot.Timeliness.Started - started;
         var latencies = after.CardLatenciesMs.Skip(stats.CardLatenciesMs.Length).ToArray();

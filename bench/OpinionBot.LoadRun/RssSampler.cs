@@ -1,12 +1,21 @@
 namespace OpinionBot.LoadRun;
 
-/// <summary>Samples this process's resident memory every 100 ms and keeps the peak since the last reset.</summary>
+/// <summary>
+/// Samples this process's resident memory every 100 ms and keeps the peak since the last reset; with a timeline file,
+/// appends a line a second: RSS, the GC's committed and heap sizes, free space, each generation's size after the last
+/// collection, allocated so far, collection counts and total pause (all MB and ms), to see what a peak coincides with.
+/// </summary>
 internal sealed class RssSampler : IDisposable
 {
     private readonly Timer _timer;
+    private readonly string? _timeline;
     private long _peak;
 
-    public RssSampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+    public RssSampler(string? timeline = null)
+    {
+        _timeline = timeline;
+        _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+    }
 
     public long Peak => Interlocked.Read(ref _peak);
 
@@ -52,9 +61,19 @@ internal sealed class RssSampler : IDisposable
         }
     }
 
+    private int _ticks;
+
     private void Sample()
     {
         var now = Current();
+        if (_timeline is not null && ++_ticks % 10 == 0)
+        {
+            var gc = GC.GetGCMemoryInfo();
+            var g = gc.GenerationInfo;
+            File.AppendAllText(_timeline, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{DateTime.UtcNow:HH:mm:ss.f},{now >> 20},{gc.TotalCommittedBytes >> 20},{gc.HeapSizeBytes >> 20},{gc.FragmentedBytes >> 20},{g[0].SizeAfterBytes >> 20},{g[1].SizeAfterBytes >> 20},{g[2].SizeAfterBytes >> 20},{g[3].SizeAfterBytes >> 20},{g[4].SizeAfterBytes >> 20},{GC.GetTotalAllocatedBytes() >> 20},{GC.CollectionCount(0)},{GC.CollectionCount(1)},{GC.CollectionCount(2)},{gc.Generation},{gc.Compacted},{GC.GetTotalPauseDuration().TotalMilliseconds:0}\n"));
+        }
+
         long peak;
         while (now > (peak = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
         {

@@ -55,7 +55,7 @@ public sealed class TrimPolicy
     public const long Burst = 8L << 20;
 
     /// <summary>Heap growth past what the last trim left, from which a busy worker is trimmed too.</summary>
-    public const long Growth = 16L << 20;
+    public const long Growth = 12L << 20;
 
     /// <summary>The least time between two trims of a quiet worker.</summary>
     public static readonly TimeSpan Spacing = TimeSpan.FromMinutes(1);
