@@ -6,7 +6,7 @@ namespace OpinionBot.Hosting;
 /// budget committed until the next burst. Every few seconds this reads how much the process has allocated and asks
 /// <see cref="TrimPolicy"/> whether a burst has just been followed by a quiet interval; if so it runs one aggressive full
 /// collection, which compacts the heap and decommits the free space. A busy worker (1,000 sources every minute) is never
-/// quiet, so it is trimmed when its heap has grown well past what the last trim left (at most every 20 s): background
+/// quiet, so it is trimmed when its heap has grown well past what the last trim left (at most every 10 s): background
 /// collections do not move objects, and a steady flow of new items otherwise grew its heap to twice what it held
 /// (bench/README.md, steady phase). It watches the process rather than the bot's clock, so it ticks on real time even
 /// in tests with a fake clock.

@@ -52,22 +52,22 @@ public sealed class IdleMemoryTrimTests
     }
 
     [Fact]
-    public void BusyWorker_WhoseHeapGrewPastWhatTheLastTrimLeft_IsTrimmed_AtMostEvery20Seconds()
+    public void BusyWorker_WhoseHeapGrewPastWhatTheLastTrimLeft_IsTrimmed_AtMostEvery10Seconds()
     {
         var policy = new TrimPolicy();
         Assert.False(policy.ShouldTrim(0, 0, heap: 50 * Mb)); // the first reading sets the floor
-        Assert.False(policy.ShouldTrim(40 * Mb, 5_000, heap: 70 * Mb)); // busy, 20 MB above it
-        Assert.True(policy.ShouldTrim(80 * Mb, 10_000, heap: 75 * Mb)); // busy, 25 MB above it
+        Assert.False(policy.ShouldTrim(40 * Mb, 5_000, heap: 61 * Mb)); // busy, 11 MB above it
+        Assert.True(policy.ShouldTrim(80 * Mb, 10_000, heap: 63 * Mb)); // busy, 13 MB above it
         policy.Trimmed(55 * Mb);
         Assert.False(policy.ShouldTrim(400 * Mb, 15_000, heap: 120 * Mb)); // grown again, but the last trim is 5 s old
-        Assert.False(policy.ShouldTrim(440 * Mb, 25_000, heap: 78 * Mb)); // 20 s later, 23 MB above what it left
-        Assert.True(policy.ShouldTrim(480 * Mb, 30_000, heap: 80 * Mb));
+        Assert.False(policy.ShouldTrim(440 * Mb, 20_000, heap: 66 * Mb)); // 10 s later, 11 MB above what it left
+        Assert.True(policy.ShouldTrim(480 * Mb, 25_000, heap: 68 * Mb));
 
         // A heap that really holds more (a backlog, many incidents): each trim raises the floor, so trims stop.
         policy.Trimmed(80 * Mb);
-        for (var tick = 7; tick < 40; tick++)
+        for (var tick = 6; tick < 40; tick++)
         {
-            Assert.False(policy.ShouldTrim(tick * 40L * Mb, tick * 5_000L, heap: 100 * Mb));
+            Assert.False(policy.ShouldTrim(tick * 40L * Mb, tick * 5_000L, heap: 90 * Mb));
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class IdleMemoryTrimTests
         for (var tick = 0; tick < 40; tick++)
         {
             // A background collection's ordinary slack: the heap swings under the growth bound.
-            Assert.False(policy.ShouldTrim(tick * 20 * Mb, tick * 5_000L, heap: (tick % 2 == 0 ? 60 : 80) * Mb));
+            Assert.False(policy.ShouldTrim(tick * 20 * Mb, tick * 5_000L, heap: (tick % 2 == 0 ? 60 : 70) * Mb));
         }
     }
 }
