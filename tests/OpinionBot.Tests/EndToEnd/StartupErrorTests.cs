@@ -39,7 +39,7 @@ public sealed class StartupErrorTests
     {
         // The worker's own build output (with its own deps and runtimeconfig), same configuration as this test run.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/', '\\')).Parent!.Name;
-        var root = RepositoryRoot();
+        var root = WorkerProcess.RepositoryRoot();
         var workerDll = Path.Combine(root, "src", "OpinionBot", "bin", configuration, "net10.0", "OpinionBot.dll");
         var folder = Directory.CreateTempSubdirectory("opinionbot-startup").FullName;
         var start = new ProcessStartInfo("dotnet", ["exec", workerDll])
@@ -60,16 +60,5 @@ public sealed class StartupErrorTests
         _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpinionBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("OpinionBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -105,7 +105,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout this test build sits in (the folder holding OpinionBot.sln).</summary>
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpinionBot.sln")))

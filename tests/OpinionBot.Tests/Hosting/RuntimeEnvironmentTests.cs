@@ -1,4 +1,5 @@
 using OpinionBot.Hosting;
+using OpinionBot.Tests.EndToEnd;
 using Xunit;
 
 namespace OpinionBot.Tests.Hosting;
@@ -11,23 +12,12 @@ public sealed class RuntimeEnvironmentTests
     [InlineData("deploy/Dockerfile")]
     public void EveryShippedSetting_IsSetByTheDeployFile(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), file));
+        var text = File.ReadAllText(Path.Combine(WorkerProcess.RepositoryRoot(), file));
         Assert.NotEmpty(RuntimeEnvironment.Shipped);
         foreach (var (name, value) in RuntimeEnvironment.Shipped)
         {
             // Environment=NAME=VALUE in the unit, NAME=VALUE in the Dockerfile's ENV.
             Assert.Matches($@"(^|[\s=]){name}={value}(\s|\\|$)", text);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpinionBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("OpinionBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
