@@ -195,7 +195,18 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         _rss.Reset();
         using var tally = options.Allocations ? new AllocationTally() : null;
         var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromMinutes(options.Minutes));
+        // A line a minute: a delivery that falls behind shows as it falls behind, not only in the end figure.
+        var minuteStats = stats;
+        while (clock.Elapsed < TimeSpan.FromMinutes(options.Minutes))
+        {
+            var left = TimeSpan.FromMinutes(options.Minutes) - clock.Elapsed;
+            await Task.Delay(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1));
+            var now = await StatsAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {clock.Elapsed.TotalMinutes:0.0} min: cards {now.Cards - minuteStats.Cards}{Percentiles([.. now.CardLatenciesMs.Skip(minuteStats.CardLatenciesMs.Length)])}; RSS {Mb(RssSampler.Current())} MB; waiting {bot.WaitingByChat()}"));
+            minuteStats = now;
+        }
+
         tally?.Print();
         var after = await StatsAsync();
         var checks = bot.Timeliness.Started - started;
@@ -485,7 +496,8 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         /// <summary>What waits, by chat: new cards, other cards, reminders, card edits, the rest.</summary>
         public string WaitingByChat() => string.Join("; ", Database.Read(s => s.Outbox.WaitingEntries())
             .GroupBy(e => e.ChatId).OrderBy(g => g.Key)
-            .Select(g => $"chat {g.Key}: {g.Count(e => e.Opening is not null)} new cards, " +
+            .Select(g => $"chat {g.Key}: {g.Count(e => e.Opening is not null)} new cards " +
+                         $"({g.Count(e => e.Opening == OpeningCard.Major)} 重大, {g.Count(e => e.Opening == OpeningCard.Negative)} negative), " +
                          $"{g.Count(e => e.Opening is null && e.Kind == OutboxKind.Send && e.IncidentId is not null)} other cards, " +
                          $"{g.Count(e => e.Reminder is not null)} reminders, {g.Count(e => e.Kind == OutboxKind.EditCard)} edits, " +
                          $"{g.Count(e => e.Opening is null && e.Reminder is null && e.Kind != OutboxKind.EditCard && !(e.Kind == OutboxKind.Send && e.IncidentId is not null))} other"));

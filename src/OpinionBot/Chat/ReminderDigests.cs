@@ -6,7 +6,7 @@ using OpinionBot.Storage;
 namespace OpinionBot.Chat;
 
 /// <summary>
-/// Folds the deadline reminders a chat has waiting into one summary when there are more than
+/// Folds the deadline reminders (and the worsening notices below 重大, see <see cref="ReminderNote.For"/>) a chat has waiting into one summary when there are more than
 /// <see cref="DeliveryOptions.ReminderDigestAbove"/> of them: after an outage, or when many deadlines fall together, one
 /// message per reminder would take the chat's whole minute for hours (20 a minute per group) and bury the new incidents.
 /// The summary lists the most urgent first (overdue, then almost due), the most serious grade first; each folded reminder
@@ -59,7 +59,8 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
                 }
 
                 var late = note.Due is { } due ? now - due : TimeSpan.Zero;
-                html.Append("\n• <b>").Append(incident.Number).Append("</b> ").Append(text.ReminderDigestState(note.Kind, late))
+                html.Append("\n• <b>").Append(incident.Number).Append("</b> ")
+                    .Append(note.Kind == ReminderKind.Worsened ? text.ReminderDigestWorsened(CardRenderer.Html(CardRenderer.Shorten(LatestWorsening(incident), 40))) : text.ReminderDigestState(note.Kind, late))
                     .Append(" · ").Append(text.GradeName(incident.Grade))
                     .Append(" · ").Append(CardRenderer.Html(CardRenderer.Shorten(incident.Title, 30)))
                     .Append(" · ").Append(incident.AssigneeId is { } holder ? renderer.Mention(holder) : text.Nobody);
@@ -77,11 +78,16 @@ public sealed class ReminderDigests(OpinionDatabase db, Outbox outbox, ChatLangu
         });
     }
 
+    // What the last worsening said (a waiting reminder holds no text): the newest step is the one that matters.
+    private static string LatestWorsening(Incident incident) =>
+        incident.Audit.LastOrDefault(e => e.Action == "worsened")?.Comment ?? "";
+
     private static int Urgency(ReminderKind kind) => kind switch
     {
         ReminderKind.Overdue or ReminderKind.StillOverdue => 0,
-        ReminderKind.Final => 1,
-        ReminderKind.HalfTime => 2,
-        _ => 3,
+        ReminderKind.Worsened => 1,
+        ReminderKind.Final => 2,
+        ReminderKind.HalfTime => 3,
+        _ => 4,
     };
 }

@@ -44,8 +44,8 @@ public sealed partial class Strings
         Pick($"⏰ <b>提醒汇总</b> · {incidents} 起事件待处理", $"⏰ <b>Reminders</b> · {incidents} incidents need action");
 
     public string ReminderDigestWhy => Pick(
-        "提醒过多，合并为一条；发送 /incident 编号 打开卡片处理，/incidents 逾期 查看全部逾期事件。",
-        "Too many reminders for one message each; send /incident NUMBER to open a card, /incidents overdue to list every overdue one.");
+        "提醒和恶化通知过多，合并为一条；发送 /incident 编号 打开卡片处理，/incidents 逾期 查看全部逾期事件。",
+        "Too many reminders and worsening notices for one message each; send /incident NUMBER to open a card, /incidents overdue to list every overdue one.");
 
     /// <summary>What a folded reminder was about, most urgent first: overdue (and for how long), almost due, half time, progress.</summary>
     public string ReminderDigestState(Incidents.ReminderKind kind, TimeSpan late) => kind switch
@@ -58,6 +58,8 @@ public sealed partial class Strings
         Incidents.ReminderKind.HalfTime => Pick("⏰ 时限过半", "⏰ half the time gone"),
         _ => Pick("📣 请报送进展", "📣 progress report due"),
     };
+
+    public string ReminderDigestWorsened(string detail) => Pick($"📈 恶化：{detail}", $"📈 worse: {detail}");
 
     public string ReminderDigestMore(int count) => Pick($"……另有 {count} 起", $"… and {count} more");
 }

@@ -93,7 +93,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ABacklogOfMoreThanADigestHolds_GoesOutInDigestsOf200_OneAfterTheOther()
+    public async Task ABacklogOfMoreThanADigestHolds_GoesOutInFullDigests_OneAfterTheOther()
     {
         await using var bed = await DeliveryTestBed.StartAsync();
         var all = bed.Database.Write(_ => Enumerable.Range(0, Digests.MaxFolded + 50).Select(_ => bed.Open()).ToList());

@@ -1,5 +1,6 @@
 using OpinionBot.Chat;
 using OpinionBot.Incidents;
+using OpinionBot.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -49,6 +50,46 @@ public sealed class ReminderDigestTests(ITestOutputHelper output)
 
         var folded = bed.Database.Read(s => s.Outbox.DeliveredAfter(DateTimeOffset.MinValue)).Where(m => m.Reminder is not null).ToList();
         Assert.True(folded.Count >= 30, $"{folded.Count} reminders stored");
+        Assert.All(folded, m => Assert.Equal("in reminder summary", m.LastError));
+    }
+
+    [Fact]
+    public async Task ThirtyStoriesSpreadingAtOnce_GoOutAsOneSummary_AndAWorseningTo重大GoesAlone()
+    {
+        // A breaking story: the same incidents turn up on a second source within seconds. One notice each took the
+        // chat's whole minute for minutes, and held up the digests behind them; now they fold, and 重大 still rings alone.
+        await using var bed = await DeliveryTestBed.StartAsync(new() { ["Delivery:DigestAbove"] = "1000" });
+        bed.Api.EnforceRateLimits(groupPerMinute: 20);
+        var incidents = Enumerable.Range(0, 31).Select(_ => bed.Open()).ToList();
+        await bed.DrainAllAsync(Plenty);
+        var cardsSent = bed.Api.Requests("sendMessage").Count;
+
+        var service = bed.Get<IncidentService>();
+        bed.Database.Write(_ =>
+        {
+            foreach (var incident in incidents.Take(30))
+            {
+                service.Worsen(bed.Database.Incident(incident.Id), "传播扩大：1 → 2 个来源");
+            }
+
+            service.Worsen(bed.Database.Incident(incidents[30].Id), "一般 → 重大", Grade.Major, "5 个来源");
+        });
+        await bed.DrainAllAsync(Plenty);
+
+        var sent = bed.Api.Requests("sendMessage").Skip(cardsSent).Select(r => r.Parameters.GetProperty("text").GetString()!).ToList();
+        output.WriteLine(string.Join("\n---\n", sent));
+        var summary = Assert.Single(sent, t => t.Contains("提醒汇总", StringComparison.Ordinal));
+        Assert.Contains("30 起事件待处理", summary);
+        Assert.Contains($"<b>{incidents[0].Number}</b> 📈 恶化：传播扩大：1 → 2 个来源", summary);
+        Assert.DoesNotContain(incidents[30].Number, summary);
+        var major = Assert.Single(sent, t => t.Contains(incidents[30].Number, StringComparison.Ordinal) && t.Contains("舆情恶化", StringComparison.Ordinal));
+        Assert.Contains("一般 → 重大", major);
+        Assert.True(sent.IndexOf(major) < sent.IndexOf(summary), "the worsening to 重大 went after the summary of the general ones");
+        Assert.Equal(2, sent.Count(t => t.Contains("📈", StringComparison.Ordinal)));
+        Assert.Equal(0, bed.Api.RateLimited);
+
+        var folded = bed.Database.Read(s => s.Outbox.DeliveredAfter(DateTimeOffset.MinValue)).Where(m => m.Reminder?.Kind == ReminderKind.Worsened).ToList();
+        Assert.Equal(30, folded.Count);
         Assert.All(folded, m => Assert.Equal("in reminder summary", m.LastError));
     }
 
