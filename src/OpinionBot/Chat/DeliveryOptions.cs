@@ -39,6 +39,12 @@ public sealed class DeliveryOptions
 
     /// <summary>How long the first digest of a storm waits for more incidents to gather.</summary>
     public TimeSpan DigestGather { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// When a chat's oldest waiting message has waited this long, the supervisors are told (and told again when it has
+    /// caught up) and <c>/status</c> marks it (<see cref="DeliveryLagWatch"/>).
+    /// </summary>
+    public TimeSpan LagAlertAfter { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public sealed class DeliveryOptionsValidation : IValidateOptions<DeliveryOptions>
@@ -65,6 +71,11 @@ public sealed class DeliveryOptionsValidation : IValidateOptions<DeliveryOptions
             options.DigestGather < TimeSpan.Zero || options.DigestGather > options.DigestWindow)
         {
             problems.Add("Delivery:DigestWindow must be between 0 and 1 hour, and DigestGather between 0 and DigestWindow.");
+        }
+
+        if (options.LagAlertAfter <= TimeSpan.Zero)
+        {
+            problems.Add("Delivery:LagAlertAfter must be above 0.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -27,6 +27,7 @@ public sealed class OutboxSender(
     Outbox outbox,
     ChatLanguages languages,
     RefusedMessages refusals,
+    DeliveryLagWatch lag,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -91,6 +92,13 @@ public sealed class OutboxSender(
     /// after the message in hand, so the next drain sends it first instead of after the rest of a busy chat's backlog.
     /// </summary>
     internal async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var wait = await DrainAsync(cancellationToken);
+        lag.Look(_queue.Lags()); // a chat falling behind is told to the supervisors, not left in the log
+        return wait;
+    }
+
+    private async Task<TimeSpan> DrainAsync(CancellationToken cancellationToken)
     {
         _readAt = db.OutboxVersion;
         var first = IdleWait;

@@ -27,6 +27,10 @@ public sealed class WaitingMessages
 
     public int Count => _chats.Values.Sum(c => c.Messages.Count);
 
+    /// <summary>Each chat's lag: its first waiting message by id is the one queued first.</summary>
+    public IReadOnlyList<ChatLag> Lags() =>
+        [.. _chats.Select(c => new ChatLag(c.Key, c.Value.Messages[0].CreatedAt, c.Value.Messages.Count))];
+
     /// <summary>Reads what was queued since the last look; returns the new messages.</summary>
     public IReadOnlyList<OutboxEntry> Refresh(OpinionDatabase db)
     {

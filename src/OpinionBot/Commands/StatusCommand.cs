@@ -27,6 +27,7 @@ public sealed class StatusCommand(
     CheckLanes checks,
     ChatPlaces places,
     ILeases leases,
+    Microsoft.Extensions.Options.IOptionsMonitor<DeliveryOptions> delivery,
     TimeProvider time) : ICommandFamily
 {
     // A phone screen's worth: with more sources, only the late and failing ones are listed under the summary.
@@ -97,7 +98,19 @@ public sealed class StatusCommand(
         var open = lines.Open();
         var byGrade = Enum.GetValues<Grade>().Reverse()
             .Select(g => $"{text.GradeName(g)} {open.Count(i => i.Grade == g)}");
-        html.Append('\n').Append(text.OutboxBacklog(db.Read(s => s.Outbox.WaitingCount())))
+        var waiting = db.Read(s => s.Outbox.WaitingEntries());
+        html.Append('\n').Append(text.OutboxBacklog(waiting.Count));
+        // The chat furthest behind, once it is a minute behind (a storm's held cards wait up to a minute for their digest)
+        // or as far as the supervisors are told about: cards that wait are cards nobody sees.
+        var alarm = delivery.CurrentValue.LagAlertAfter;
+        if (ChatLag.Of(waiting) is [var slowest, ..] && slowest.Behind(time.GetUtcNow()) is var behind &&
+            behind >= (alarm < TimeSpan.FromMinutes(1) ? alarm : TimeSpan.FromMinutes(1)))
+        {
+            html.Append('\n').Append(text.StatusDeliveryLag(CardRenderer.Html(places.Describe(slowest.ChatId, text)), text.Waited(behind),
+                slowest.Waiting, alarming: behind >= alarm));
+        }
+
+        html
             .Append('\n').Append(text.OpenIncidents(open.Count, string.Join(" · ", byGrade)))
             .Append('\n').Append(text.OverdueCount(open.Count(i => i.Overdue)))
             .Append('\n').Append(roster.Now() is { } turn

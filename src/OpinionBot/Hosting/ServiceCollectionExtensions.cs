@@ -113,6 +113,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ChatPlaces>();
         services.AddSingleton<ChatAlerts>();
         services.AddSingleton<LostChats>();
+        services.AddSingleton<DeliveryLagWatch>();
         services.AddSingleton<ChatMigration>();
         services.AddSingleton<ChatMembership>();
         services.AddSingleton<ChatMoves>();
