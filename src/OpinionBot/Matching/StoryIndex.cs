@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace OpinionBot.Matching;
 
 /// <summary>How story identity decides; see <c>Matching/README.md</c> and <see cref="StoryIndex"/>.</summary>
@@ -40,7 +38,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     private readonly Lock _lock = new();
     private readonly HashSet<long> _known = [];
     private readonly List<Entry> _entries = [];
-    private readonly Dictionary<ulong, Carriers> _carriers = [];
+    private readonly StoryCarriers _carriers = new();
     private readonly Dictionary<ulong, List<Entry>> _termPostings = [];
     private readonly Dictionary<ulong, List<Entry>> _wordPostings = [];
     private readonly List<Entry> _legacy = [];
@@ -339,7 +337,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         return false;
     }
 
-    private bool IsTemplate(ulong key, int stories) => _carriers.TryGetValue(key, out var carriers) && carriers.Count >= stories;
+    private bool IsTemplate(ulong key, int stories) => _carriers.Count(key) >= stories;
 
     // Slot keys live apart from term hashes: terms keep their low byte for kind and level, slot keys set the top bit.
     private static ulong SlotKey(int slot, uint value) => 0x8000_0000_0000_0000UL | ((ulong)slot << 32) | value;
@@ -359,8 +357,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         }
     }
 
-    private void Carry(ulong key, long incidentId) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(_carriers, key, out _).Note(incidentId, TermTemplateFactor * _rules.TemplateStories);
+    private void Carry(ulong key, long incidentId) => _carriers.Note(key, incidentId, TermTemplateFactor * _rules.TemplateStories);
 
     private void Recount()
     {
@@ -451,45 +448,5 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
 
         /// <summary>Pruned or forgotten; the postings still hold it until the next recount.</summary>
         public bool Removed { get; set; }
-    }
-
-    /// <summary>
-    /// The different stories (up to the template count) that carry one slot value or term. Held in the table itself:
-    /// most values and terms are carried by one story, and an object and a list of their own for each cost about 100
-    /// bytes a term, some 1.5 KB an incident (the steady load run's largest live growth, bench/README.md).
-    /// </summary>
-    private struct Carriers
-    {
-        private long _first;
-        private long[]? _more;
-
-        public int Count { get; private set; }
-
-        public void Note(long incidentId, int enough)
-        {
-            if (Count >= enough || Carries(incidentId))
-            {
-                return;
-            }
-
-            if (Count == 0)
-            {
-                _first = incidentId;
-            }
-            else
-            {
-                if (_more is null || _more.Length < Count)
-                {
-                    Array.Resize(ref _more, Math.Min(enough - 1, Math.Max(2, Count * 2)));
-                }
-
-                _more[Count - 1] = incidentId;
-            }
-
-            Count++;
-        }
-
-        private readonly bool Carries(long incidentId) =>
-            Count > 0 && (_first == incidentId || (_more is not null && Array.IndexOf(_more, incidentId, 0, Count - 1) >= 0));
     }
 }
