@@ -118,7 +118,8 @@ internal static partial class World
                 "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument" => Message(body, messageId),
                 _ => true,
             };
-            if (method == "sendMessage" && body["text"]?.GetValue<string>() is { } text)
+            // A reminder summary names incidents too (a worsening of one digested minutes ago): that is not its card.
+            if (method == "sendMessage" && body["text"]?.GetValue<string>() is { } text && !text.StartsWith('⏰'))
             {
                 var now = System.Diagnostics.Stopwatch.GetTimestamp();
                 var any = false;
