@@ -28,6 +28,7 @@ public sealed class StatusCommand(
     ChatPlaces places,
     ILeases leases,
     Microsoft.Extensions.Options.IOptionsMonitor<DeliveryOptions> delivery,
+    StoryIndex stories,
     TimeProvider time) : ICommandFamily
 {
     // A phone screen's worth: with more sources, only the late and failing ones are listed under the summary.
@@ -119,6 +120,12 @@ public sealed class StatusCommand(
         if (heightened.Current() is { } period)
         {
             html.Append('\n').Append(text.HeightenedActive(renderer.Time(period.Until), CommandDurations.Format(period.Interval, text)));
+        }
+
+        // Forgotten early in the last day: reposts of those stories open new incidents.
+        if (stories.Forgotten is { } forgotten && time.GetUtcNow() - forgotten.At < TimeSpan.FromDays(1))
+        {
+            html.Append('\n').Append(text.StatusStoryIndexFull(stories.Limit, renderer.Time(forgotten.Through)));
         }
 
         html.Append(ClusterLines.Describe(leases, text, renderer));

@@ -16,8 +16,13 @@ public sealed class StoryMemory(
     TimeProvider time,
     IOptions<MatchingOptions> matching,
     IOptions<ClusterOptions> cluster,
+    Chat.SupervisorNotices notices,
     ILogger<StoryMemory> logger) : IHostedService
 {
+    // What of the index's early forgetting was last logged, and when the supervisors were last told of it.
+    private long _loggedForgotten;
+    private DateTimeOffset? _told;
+
     private const string StorySeqKey = "story-seq";
 
     // The highest incident id the index has looked at, for catching up with other nodes' incidents, and the highest
@@ -121,10 +126,23 @@ public sealed class StoryMemory(
         return count;
     }
 
-    /// <summary>Drops stories past their window and expired watches.</summary>
+    /// <summary>Drops stories past their window and expired watches; says so when the index's limit forgot some early.</summary>
     public void Tidy()
     {
-        stories.Prune(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        stories.Prune(now);
         focused.Refresh();
+        if (stories.Forgotten is { } forgotten && forgotten.Appearances > _loggedForgotten)
+        {
+            // Reposts of those stories now open new incidents instead of joining theirs: not to be found in a log only.
+            logger.LogWarning("The story index holds its limit of {Limit} appearances: {Count} forgotten before the window ended, the latest seen at {Through}",
+                stories.Limit, forgotten.Appearances - _loggedForgotten, forgotten.Through);
+            _loggedForgotten = forgotten.Appearances;
+            if (_told is null || now - _told > TimeSpan.FromDays(1))
+            {
+                _told = now;
+                notices.Post(t => t.StoryIndexFull(stories.Limit, forgotten.Through));
+            }
+        }
     }
 }

@@ -14,6 +14,13 @@ public sealed class MatchingOptions
     /// <summary>Items this close in time (discovery) can join the same story.</summary>
     public TimeSpan StoryWindow { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// The most appearances the story index holds in memory (about 2 KB each). In a long storm the window would hold more
+    /// than the machine has: past this the oldest are forgotten early (their stories no longer gather reposts), which
+    /// is logged and shown in <c>/status</c>, instead of the worker growing until it is killed.
+    /// </summary>
+    public int StoryIndexLimit { get; set; } = 100_000;
+
     /// <summary>Text similarity (template text left out) from which two items that share a place, person or count are one story.</summary>
     public double StorySimilarity { get; set; } = StoryIndex.DefaultThreshold;
 

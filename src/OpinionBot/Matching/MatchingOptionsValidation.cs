@@ -12,6 +12,11 @@ public sealed class MatchingOptionsValidation : IValidateOptions<MatchingOptions
                 $"Matching:ExtraLexiconPath '{options.ExtraLexiconPath}' does not exist: point it at a lexicon file or remove the setting.");
         }
 
+        if (options.StoryIndexLimit < 100)
+        {
+            return ValidateOptionsResult.Fail($"Matching:StoryIndexLimit {options.StoryIndexLimit} must be at least 100 (default 100000).");
+        }
+
         if (options.StoryWindow <= TimeSpan.Zero || options.WatchDays <= 0 || options.WatchMinHits <= 0)
         {
             return ValidateOptionsResult.Fail("Matching:StoryWindow, Matching:WatchDays and Matching:WatchMinHits must be positive.");

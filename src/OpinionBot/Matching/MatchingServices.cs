@@ -28,7 +28,7 @@ public static class MatchingServices
         services.AddSingleton(sp => new SentimentAnalyzer(sp.GetRequiredService<NegativeLexicon>(), Matching(sp).NegativeThreshold));
         services.AddSingleton<ItemJudge>();
         services.AddSingleton(sp => new Grader(sp.GetRequiredService<IOptions<GradingOptions>>().Value, StringsOf(sp)));
-        services.AddSingleton(sp => new StoryIndex(Matching(sp).StoryWindow, Matching(sp).StoryRules));
+        services.AddSingleton(sp => new StoryIndex(Matching(sp).StoryWindow, Matching(sp).StoryRules, Matching(sp).StoryIndexLimit));
         services.AddSingleton(sp => KeyTerms(sp.GetRequiredService<NegativeLexicon>(), sp.GetRequiredService<TopicCatalog>().All()));
         services.AddSingleton(sp => new FocusedMonitoring(
             sp.GetRequiredService<OpinionDatabase>(),

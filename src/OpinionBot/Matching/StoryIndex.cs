@@ -22,7 +22,7 @@ public sealed record StoryRules(double TextSimilarity = StoryRules.DefaultTextSi
 /// <see cref="StoryRules.TemplateStories"/> stories share. Held in memory; on start, rebuild it by calling
 /// <see cref="Add"/> for each stored appearance of recent incidents. Thread-safe.
 /// </summary>
-public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
+public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null, int limit = int.MaxValue)
 {
     /// <summary>The default text similarity; kept for the settings default.</summary>
     public const double DefaultThreshold = StoryRules.DefaultTextSimilarity;
@@ -43,6 +43,7 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     private readonly Dictionary<ulong, List<Entry>> _wordPostings = [];
     private readonly List<Entry> _legacy = [];
     private int _removedSinceCount;
+    private ForgottenEarly? _forgotten;
 
     public StoryIndex(TimeSpan window, double threshold)
         : this(window, new StoryRules(TextSimilarity: threshold))
@@ -50,6 +51,21 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
     }
 
     public TimeSpan Window => window;
+
+    /// <summary>The most appearances held; past it the oldest are forgotten before the window ends.</summary>
+    public int Limit => limit;
+
+    /// <summary>When the limit last made the index forget appearances still inside the window (null: never).</summary>
+    public ForgottenEarly? Forgotten
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _forgotten;
+            }
+        }
+    }
 
     public StoryRules Rules => _rules;
 
@@ -111,7 +127,30 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
             _entries.Add(entry);
             Tally(entry);
             Post(entry);
+            if (_entries.Count > limit)
+            {
+                ForgetOldest();
+            }
         }
+    }
+
+    /// <summary>
+    /// Over the limit: forgets the oldest twentieth at once (entries are kept in the order they came, which is their
+    /// order in time but for a start-up's rebuild), so the recount this calls for comes once per twentieth, not per add.
+    /// </summary>
+    private void ForgetOldest()
+    {
+        var count = Math.Max(1, _entries.Count - (limit - (limit / 20)));
+        for (var i = 0; i < count; i++)
+        {
+            _entries[i].Removed = true;
+        }
+
+        var through = _entries[count - 1].At;
+        _entries.RemoveRange(0, count);
+        _removedSinceCount += count;
+        _forgotten = new ForgottenEarly(_entries[^1].At, through, (_forgotten?.Appearances ?? 0) + count);
+        Recount();
     }
 
     /// <summary>Forgets appearances older than the window; call now and then (e.g. from the minute tick).</summary>
@@ -450,3 +489,9 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null)
         public bool Removed { get; set; }
     }
 }
+
+/// <summary>
+/// The story index hit its limit: <paramref name="Appearances"/> appearances forgotten early in all, the latest of them
+/// seen at <paramref name="Through"/>; the last time at <paramref name="At"/>.
+/// </summary>
+public sealed record ForgottenEarly(DateTimeOffset At, DateTimeOffset Through, long Appearances);

@@ -23,6 +23,14 @@ public sealed partial class Strings
         $"{(alarming ? "⚠️ " : "")}发送最慢：{place}，{waiting} 条待发，最久已等 {waited}",
         $"{(alarming ? "⚠️ " : "")}Slowest delivery: {place}, {waiting} waiting, the oldest for {waited}");
 
+    public string StoryIndexFull(int limit, DateTimeOffset through) => Pick(
+        $"⚠️ 故事索引已达上限（{limit} 条出现）：{Time(through)} 及之前的报道已提前移出，它们再被转载时会开新事件，而不是并入原事件。如内存允许，可调高 Matching:StoryIndexLimit（每条约 2 KB）。",
+        $"⚠️ The story index is at its limit ({limit} appearances): reports up to {Time(through)} were forgotten early, and their reposts now open new incidents instead of joining the old ones. If memory allows, raise Matching:StoryIndexLimit (about 2 KB each).");
+
+    public string StatusStoryIndexFull(int limit, string through) => Pick(
+        $"⚠️ 故事索引已满（上限 {limit}）：{through} 及之前的报道已提前移出",
+        $"⚠️ Story index full (limit {limit}): reports up to {through} were forgotten early");
+
     /// <summary>A wait, to the second under a minute.</summary>
     public string Waited(TimeSpan span) => span < TimeSpan.FromMinutes(1)
         ? Pick($"{Math.Max(0, (int)span.TotalSeconds)} 秒", $"{Math.Max(0, (int)span.TotalSeconds)} s")

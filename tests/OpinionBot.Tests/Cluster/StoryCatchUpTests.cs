@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OpinionBot.Chat;
 using OpinionBot.Cluster;
 using OpinionBot.Incidents;
 using OpinionBot.Matching;
+using OpinionBot.Settings;
 using OpinionBot.Storage;
 using OpinionBot.Tests.Support;
 using OpinionBot.Text;
@@ -55,7 +57,9 @@ public sealed class StoryCatchUpTests : IDisposable
         var index = new StoryIndex(matching.StoryWindow, matching.StoryRules);
         var focused = new FocusedMonitoring(database, new TopicMatcher([]), time, matching, Strings.Chinese);
         var memory = new StoryMemory(database, index, focused, time, Options.Create(matching),
-            Options.Create(new ClusterOptions { Enabled = clusterMode }), NullLogger<StoryMemory>.Instance);
+            Options.Create(new ClusterOptions { Enabled = clusterMode }),
+            new SupervisorNotices(database, new Outbox(database, time), new FixedMonitor<ChatsOptions>(new()), new FixedMonitor<MonitoringOptions>(new())),
+            NullLogger<StoryMemory>.Instance);
         return (memory, index);
     }
 }

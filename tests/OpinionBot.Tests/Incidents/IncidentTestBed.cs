@@ -65,12 +65,6 @@ public sealed class IncidentTestBed : IDisposable
 
     private static IOptionsMonitor<T> Monitor<T>(T value) => new FixedMonitor<T>(value);
 
-    private sealed class FixedMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-        public T Get(string? name) => value;
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
 }
 
 /// <summary>Records what the incident rules told the outside world.</summary>

@@ -105,4 +105,31 @@ public sealed class StoryIndexTests(ITestOutputHelper output)
 
         yield return $"same story: min {same.Min():0.00}, mean {same.Average():0.00}; different stories: max {different.Max():0.00}, mean {different.Average():0.00}";
     }
+
+    [Fact]
+    public void AtItsLimit_TheIndexForgetsTheOldestFirst_AndSaysUpToWhen()
+    {
+        var index = new StoryIndex(TimeSpan.FromHours(48), limit: 100);
+        var school = StoryFingerprint.Of("城南小学多名学生午餐后呕吐腹泻", "今天中午，城南小学多名学生在食用学校午餐后出现呕吐、腹泻症状。");
+        var repost = StoryFingerprint.Of("城南小学多名学生午餐后呕吐腹泻", "今天中午，城南小学多名学生食用学校午餐后出现呕吐、腹泻症状。");
+        var wages = StoryFingerprint.Of("恒达建筑公司拖欠农民工工资近百万", "四十余名农民工反映被拖欠工资近百万元。");
+        index.Add(1, school, Start);
+        for (var i = 1; i <= 99; i++)
+        {
+            index.Add(2, wages, Start.AddMinutes(i));
+        }
+
+        Assert.Equal(1, index.Find(repost, Start.AddHours(1))); // at the limit, nothing forgotten yet
+        Assert.Null(index.Forgotten);
+
+        index.Add(2, wages, Start.AddMinutes(100)); // one over: the oldest twentieth goes at once
+
+        Assert.Equal(95, index.Count);
+        Assert.Null(index.Find(repost, Start.AddHours(1))); // the school story was forgotten inside its window
+        Assert.Equal(2, index.Find(wages, Start.AddHours(1)));
+        var forgotten = Assert.IsType<ForgottenEarly>(index.Forgotten);
+        Assert.Equal(6, forgotten.Appearances);
+        Assert.Equal(Start.AddMinutes(5), forgotten.Through);
+        Assert.Equal(Start.AddMinutes(100), forgotten.At);
+    }
 }

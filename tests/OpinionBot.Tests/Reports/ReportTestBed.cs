@@ -57,10 +57,4 @@ public sealed class ReportTestBed : IDisposable
 
     private static IOptionsMonitor<T> Monitor<T>(T value) => new FixedMonitor<T>(value);
 
-    private sealed class FixedMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-        public T Get(string? name) => value;
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
 }
