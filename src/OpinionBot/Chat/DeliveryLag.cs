@@ -29,9 +29,6 @@ public sealed class DeliveryLagWatch(
     // Chats reported as behind, and since when.
     private readonly Dictionary<long, DateTimeOffset> _behind = [];
 
-    /// <summary>Chats the supervisors were told are behind and not yet caught up.</summary>
-    public IReadOnlyCollection<long> Behind => _behind.Keys;
-
     /// <summary>Looks at every chat's lag (chats with nothing waiting are caught up).</summary>
     public void Look(IReadOnlyList<ChatLag> lags)
     {

@@ -137,18 +137,13 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null, int li
     /// <summary>
     /// Over the limit: forgets the oldest twentieth at once (entries are kept in the order they came, which is their
     /// order in time but for a start-up's rebuild), so the recount this calls for comes once per twentieth, not per add.
+    /// The recount rebuilds the tables and postings from what is left, so the forgotten need no marking.
     /// </summary>
     private void ForgetOldest()
     {
         var count = Math.Max(1, _entries.Count - (limit - (limit / 20)));
-        for (var i = 0; i < count; i++)
-        {
-            _entries[i].Removed = true;
-        }
-
         var through = _entries[count - 1].At;
         _entries.RemoveRange(0, count);
-        _removedSinceCount += count;
         _forgotten = new ForgottenEarly(_entries[^1].At, through, (_forgotten?.Appearances ?? 0) + count);
         Recount();
     }

@@ -253,6 +253,7 @@ public sealed class PacedDeliveryTests(ITestOutputHelper output)
         Assert.True(validation.Validate(null, new DeliveryOptions { DigestAbove = 0 }).Failed);
         Assert.True(validation.Validate(null, new DeliveryOptions { DigestWindow = TimeSpan.Zero }).Failed);
         Assert.True(validation.Validate(null, new DeliveryOptions { DigestGather = TimeSpan.FromMinutes(2) }).Failed);
+        Assert.Contains("Delivery:LagAlertAfter", validation.Validate(null, new DeliveryOptions { LagAlertAfter = TimeSpan.Zero }).FailureMessage);
     }
 
     [Fact]

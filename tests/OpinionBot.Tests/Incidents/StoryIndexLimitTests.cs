@@ -43,4 +43,14 @@ public sealed class StoryIndexLimitTests
         Assert.Contains("⚠️ 故事索引已满（上限 100）", status.Text);
         Assert.Single(chat.Api.Messages(BotHarness.SupervisorsChat), m => m.Text!.Contains("故事索引", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ALimitTooSmallToHoldAStory_IsRefusedAtStart_SayingWhichSetting()
+    {
+        var validation = new MatchingOptionsValidation();
+        Assert.True(validation.Validate(null, new MatchingOptions()).Succeeded);
+        var refused = validation.Validate(null, new MatchingOptions { StoryIndexLimit = 10 });
+        Assert.True(refused.Failed);
+        Assert.Contains("Matching:StoryIndexLimit 10 must be at least 100", refused.FailureMessage);
+    }
 }
