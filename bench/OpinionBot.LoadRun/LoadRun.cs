@@ -203,7 +203,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
             await Task.Delay(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1));
             var now = await StatsAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clock.Elapsed.TotalMinutes:0.0} min: cards {now.Cards - minuteStats.Cards}{Percentiles([.. now.CardLatenciesMs.Skip(minuteStats.CardLatenciesMs.Length)])}; RSS {Mb(RssSampler.Current())} MB; waiting {bot.WaitingByChat()}"));
+                $"  {clock.Elapsed.TotalMinutes:0.0} min: cards {now.Cards - minuteStats.Cards}{Percentiles([.. now.CardLatenciesMs.Skip(minuteStats.CardLatenciesMs.Length)])}; RSS {Mb(RssSampler.Current())} MB; LiteDB cache {bot.Database.CachedPages * 8 / 1024} MB; waiting {bot.WaitingByChat()}"));
             minuteStats = now;
         }
 

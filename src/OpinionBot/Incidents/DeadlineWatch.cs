@@ -14,31 +14,31 @@ public sealed class DeadlineWatch(OpinionDatabase db, IncidentService incidents,
     IOptionsMonitor<DeadlineOptions> options, IOptionsMonitor<EscalationOptions> escalation, TimeProvider time,
     ILogger<DeadlineWatch> logger)
 {
-    // Open incidents have deadlines; resolved ones are watched until they close.
-    private static readonly IncidentStatus[] Watched = [.. Enum.GetValues<IncidentStatus>().Where(s => s is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm))];
+    // Open incidents have deadlines; resolved ones are watched until they close (closed ones and false alarms are not).
+    private static bool Watched(Incident incident) => incident.Status is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm);
 
     /// <summary>Runs every due step; returns how many steps were taken.</summary>
     public int Tick()
     {
         var now = time.GetUtcNow();
         var steps = 0;
-        // Ids only: the incidents are read whole one batch at a time below, not all at once (10,000 open ones would be
-        // held, with their LiteDB pages, for the whole tick).
-        var candidates = db.Read(s => s.Incidents.IdsWithStatus(Watched));
+        // Ids only, from the register of unclosed incidents: the incidents are read whole one batch at a time below, not
+        // all at once (10,000 open ones would be held, with their LiteDB pages, for the whole read).
+        var candidates = db.Read(s => s.Incidents.WatchedIds());
         // A batch of incidents per transaction: thousands of open incidents cost a few commits a minute, not thousands.
         // A batch that fails is retried one incident at a time, so one bad incident cannot hold back the others.
         foreach (var batch in candidates.Chunk(BatchSize))
         {
             try
             {
-                steps += db.Write(s => batch.Sum(id => s.Incidents.Get(id) is { } incident ? Step(incident, now) : 0));
+                steps += db.Write(s => batch.Sum(id => s.Incidents.Get(id) is { } incident && Watched(incident) ? Step(incident, now) : 0));
             }
             catch (Exception ex) when (batch.Length > 1 && ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "A batch of {Count} incidents failed its deadline steps; retrying them one at a time", batch.Length);
                 foreach (var id in batch)
                 {
-                    steps += db.Write(s => s.Incidents.Get(id) is { } incident ? Step(incident, now) : 0);
+                    steps += db.Write(s => s.Incidents.Get(id) is { } incident && Watched(incident) ? Step(incident, now) : 0);
                 }
             }
         }

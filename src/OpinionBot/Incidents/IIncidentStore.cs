@@ -23,8 +23,21 @@ public interface IIncidentStore
     /// <summary>Incidents in any of these states, in id order.</summary>
     IReadOnlyList<Incident> WithStatus(params IncidentStatus[] statuses);
 
-    /// <summary>The ids of the incidents in any of these states, in order: <see cref="WithStatus"/> without reading them whole.</summary>
-    IReadOnlyList<long> IdsWithStatus(params IncidentStatus[] statuses);
+    /// <summary>
+    /// The ids, in order, of the incidents with deadlines or a watch period: neither closed nor a false alarm. Read from a
+    /// small register kept with every change, not from the incidents: thousands of them are not read whole to list ids.
+    /// </summary>
+    IReadOnlyList<long> WatchedIds();
+
+    /// <summary>The ids, in order, of the incidents not closed (false alarms too): from the same register.</summary>
+    IReadOnlyList<long> UnclosedIds();
+
+    /// <summary>
+    /// Brings the register of unclosed incidents up to date for at most <paramref name="take"/> incidents after
+    /// <paramref name="afterId"/> (a database written before the register existed); returns the last id looked at, or
+    /// null when there were none.
+    /// </summary>
+    long? RegisterUnclosed(long afterId, int take);
 
     /// <summary>Incidents discovered from <paramref name="from"/> up to (not including) <paramref name="until"/>.</summary>
     IReadOnlyList<Incident> DiscoveredBetween(DateTimeOffset from, DateTimeOffset until);

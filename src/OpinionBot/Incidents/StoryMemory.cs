@@ -30,18 +30,20 @@ public sealed class StoryMemory(
     private long _lastId;
     private long _lastSeq;
 
-    // A closed story is forgotten; every other incident may still gather appearances.
-    private static readonly IncidentStatus[] Unclosed = [.. Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)];
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow() - matching.Value.StoryWindow;
         var count = 0;
         _lastId = db.Read(s => s.Incidents.Latest(0, 1) is [var newest, ..] ? newest.Id : 0);
         _lastSeq = cluster.Value.Enabled ? db.Read(s => s.Counters.Get(StorySeqKey)) : 0;
-        foreach (var incident in db.Read(s => s.Incidents.WithStatus(Unclosed)))
+        // A closed story is forgotten; every other incident may still gather appearances. Read a batch at a time: one
+        // read of every unclosed incident would hold all their pages at once, and LiteDB's page cache keeps that size.
+        foreach (var batch in db.Read(s => s.Incidents.UnclosedIds()).Chunk(500))
         {
-            count += Learn(incident, since);
+            foreach (var incident in db.Read(s => batch.Select(s.Incidents.Get).OfType<Incident>().ToList()))
+            {
+                count += incident.Status == IncidentStatus.Closed ? 0 : Learn(incident, since);
+            }
         }
 
         focused.Refresh();

@@ -34,8 +34,6 @@ public sealed class EvidenceBackup(
     private static readonly TimeSpan Fresh = TimeSpan.FromDays(1);
 
     // Reposts of open and resolved (still watched) stories are captured; closed ones and false alarms are not.
-    private static readonly IncidentStatus[] Watched = [.. Enum.GetValues<IncidentStatus>().Where(s => s is not (IncidentStatus.Closed or IncidentStatus.FalseAlarm))];
-
     // Sources are checked in parallel; one pass at a time keeps each incident captured once.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -60,7 +58,7 @@ public sealed class EvidenceBackup(
             // held the storage lock, which every check's write needs, for half a second at a time.
             var cursor = db.Read(s => s.Counters.Get(CursorKey));
             var pending = db.Read(s => s.Incidents.IdsAfter(cursor));
-            var open = db.Read(s => s.Incidents.IdsWithStatus(Watched)).Where(id => id <= cursor).ToList();
+            var open = db.Read(s => s.Incidents.WatchedIds()).Where(id => id <= cursor).ToList();
             var listed = listedNow();
             var saved = 0;
             var parallel = Math.Max(1, options?.Value.Parallel ?? 4);

@@ -60,6 +60,9 @@ public sealed class OpinionDatabase : IDisposable
     /// </summary>
     public long Flushes => _engine is LiteEngine lite ? lite.Flushes : Commits;
 
+    /// <summary>Pages in LiteDB's page cache (see <see cref="LiteEngine.CachedPages"/>); null with PostgreSQL.</summary>
+    public int? CachedPages => _engine is LiteEngine lite ? lite.CachedPages : null;
+
     /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes land, or none do.</summary>
     public T Write<T>(Func<StoreSession, T> work) => Run(work, write: true);
 

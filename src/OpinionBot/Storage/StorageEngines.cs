@@ -16,6 +16,7 @@ public static class StorageEngines
     {
         var engine = Open(options, logger);
         var database = new OpinionDatabase(engine);
+        Upgrades.Apply(database, logger);
         if (engine is PostgresEngine postgres)
         {
             postgres.OutboxNotified += database.SignalOutbox;

@@ -34,7 +34,7 @@ public sealed class StoreSession
     public Reports.IEvidenceRecordStore Evidence => Store(() => new EvidenceRecordStore(Table<Reports.EvidenceRecord>(Tables.Evidence)));
     public Sources.IFetchValidatorStore FetchValidators => Store(() => new FetchValidatorStore(Table<Sources.StoredValidators>(Tables.FetchValidators)));
     public Scheduling.IHeightenedPeriodStore HeightenedPeriods => Store(() => new HeightenedPeriodStore(Table<Scheduling.HeightenedPeriod>(Tables.HeightenedPeriods)));
-    public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents)));
+    public Incidents.IIncidentStore Incidents => Store(() => new IncidentStore(Table<Incidents.Incident>(Tables.Incidents), Table<UnclosedIncident>(Tables.UnclosedIncidents)));
     public Chat.IOutboxStore Outbox => Store(() => new OutboxStore(Table<Chat.OutboxMessage>(Tables.Outbox), NoteOutboxChange));
     public IPeopleStore People => Store(() => new PeopleStore(Table<Person>(Tables.People), Table<TeamMember>(Tables.Members)));
     public Sources.ISeenItemStore SeenItems => Store(() => new SeenItemStore(Table<Sources.SeenItem>(Tables.SeenItems)));

@@ -24,6 +24,7 @@ public static class Tables
 {
     public static readonly TableDefinition Incidents = Define<Incident>(
         "incidents", ["Status", "Discovered", "ReportedAt", "Overdue", "AssigneeId", "Department", "Grade", "StorySeq"], unique: ["Number"]);
+    public static readonly TableDefinition UnclosedIncidents = Define<Stores.UnclosedIncident>("unclosed_incidents");
     public static readonly TableDefinition SeenItems = Define<SeenItem>("seen_items");
     public static readonly TableDefinition Outbox = Define<OutboxMessage>("outbox", ["DeliveredAt"]);
     public static readonly TableDefinition Cards = Define<CardPlacement>("cards", ["IncidentId", "ChatId", "MessageId"]);
@@ -47,7 +48,7 @@ public static class Tables
     /// <summary>Every table, for creating them, migrating between providers and checking the mapping.</summary>
     public static readonly IReadOnlyList<TableDefinition> All =
     [
-        Incidents, SeenItems, Outbox, Cards, Counters, People, SourceHealth, FetchValidators, HeightenedPeriods,
+        Incidents, UnclosedIncidents, SeenItems, Outbox, Cards, Counters, People, SourceHealth, FetchValidators, HeightenedPeriods,
         WatchedStories, Evidence, Members, ChatSettings, DutyShifts, DutyRotations, StoredSources, StoredTopics,
         LostChats, ChatMoves, Digests,
     ];

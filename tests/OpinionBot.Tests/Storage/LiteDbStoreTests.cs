@@ -1,3 +1,4 @@
+using OpinionBot.Incidents;
 using OpinionBot.Storage;
 using OpinionBot.Storage.LiteDb;
 using Xunit;
@@ -40,6 +41,56 @@ public sealed class LiteDbStoreTests : StoreContractTests
         var segments = PageCache.Segments();
         Assert.NotEmpty(segments); // a LiteDB without the array would silently keep its 8 MB segments: look again
         Assert.All(segments, size => Assert.InRange(size, 1, PageCache.MaxSegment));
+    }
+
+    [Fact]
+    public void ListingTheWatchedIncidents_OfThousandsOpen_DoesNotGrowLiteDbsPageCache()
+    {
+        // The deadline watch lists the watched incidents every minute. Read from the incidents' status index, the list
+        // loaded every open incident whole in one read, which holds each page it touched until it ends, and LiteDB's page
+        // cache keeps whatever size it reached: at 6,000 open incidents the worker kept 40 MB for it (bench/README.md).
+        var path = Path.Combine(_folder, "watched.db");
+        var title = string.Concat(Enumerable.Repeat("县医院排队挂号难群众反映强烈", 60)); // ~2.5 KB a document
+        using (var db = new OpinionDatabase(new LiteEngine(path)))
+        {
+            for (var batch = 0; batch < 10; batch++)
+            {
+                db.Write(s =>
+                {
+                    for (var n = 1; n <= 200; n++)
+                    {
+                        s.Incidents.Open(new Incident { Number = $"2026-{batch * 200 + n:0000}", Title = title, Status = IncidentStatus.New, Discovered = DateTimeOffset.UnixEpoch });
+                    }
+                });
+            }
+        }
+
+        using var reopened = new OpinionDatabase(new LiteEngine(path));
+        var before = reopened.CachedPages;
+        Assert.NotNull(before); // a LiteDB whose cache cannot be read: look again at LiteEngine.CachedPages
+
+        Assert.Equal(2000, reopened.Read(s => s.Incidents.WatchedIds()).Count);
+
+        // The 2,000 incidents fill some 700 pages; their register a few dozen.
+        Assert.InRange(reopened.CachedPages!.Value - before!.Value, 0, 150);
+        Assert.InRange(reopened.Read(s => s.Incidents.OpenIncidents()).Count, 2000, 2000);
+        Assert.True(reopened.CachedPages > before + 600, $"reading them whole does fill the cache: {before} → {reopened.CachedPages} pages");
+    }
+
+    [Fact]
+    public void TheWorkersDatabase_OpensAFileFromBeforeTheRegister_WithItsUnclosedIncidentsListed()
+    {
+        var path = Path.Combine(_folder, "earlier.db");
+        using (var engine = new LiteEngine(path))
+        {
+            // As an earlier version stored them: the incidents alone.
+            var incidents = engine.Database.GetCollection(Tables.Incidents.Name);
+            incidents.Insert(engine.Mapper.ToDocument(new Incident { Id = 7, Number = "2025-0007", Title = "旧", Status = IncidentStatus.Claimed }));
+            incidents.Insert(engine.Mapper.ToDocument(new Incident { Id = 8, Number = "2025-0008", Title = "旧", Status = IncidentStatus.Closed }));
+        }
+
+        using var db = StorageEngines.OpenDatabase(new StorageOptions { Path = path });
+        Assert.Equal([7L], db.Read(s => s.Incidents.WatchedIds()));
     }
 
     [Fact]

@@ -82,6 +82,12 @@ public sealed class LiteEngine : IStorageEngine
     /// <summary>Flushes of the log to disk so far (one may serve many commits).</summary>
     public long Flushes => _flush?.Flushes ?? 0;
 
+    /// <summary>
+    /// Pages LiteDB's page cache holds memory for (8 KB each; it never gives a page back, so this is the most pages ever
+    /// held at once): for the load run and tests. Null when this LiteDB version does not expose it.
+    /// </summary>
+    public int? CachedPages => PageCache.Allocated(Database);
+
     public void Dispose()
     {
         // LiteDB checkpoints on closing: the log's pages move into the data file (flushed), the log is emptied.
@@ -130,6 +136,19 @@ internal static class PageCache
                 sizes[i] = Math.Min(sizes[i], MaxSegment);
             }
         }
+    }
+
+    /// <summary>
+    /// The pages a database's cache has allocated: LiteDB's engine, its disk service and that service's public cache are
+    /// internal, so they are reached by reflection. Null when a LiteDB version lacks one of them.
+    /// </summary>
+    public static int? Allocated(LiteDatabase database)
+    {
+        const BindingFlags any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        var engine = typeof(LiteDatabase).GetField("_engine", any)?.GetValue(database);
+        var disk = engine?.GetType().GetField("_disk", any)?.GetValue(engine);
+        var cache = disk?.GetType().GetProperty("Cache", any)?.GetValue(disk);
+        return cache?.GetType().GetProperty("ExtendPages", any)?.GetValue(cache) as int?;
     }
 
     /// <summary>The segment sizes LiteDB uses now (empty when it has no such array).</summary>

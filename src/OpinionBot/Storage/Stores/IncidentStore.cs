@@ -2,7 +2,13 @@ using OpinionBot.Incidents;
 
 namespace OpinionBot.Storage.Stores;
 
-internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncidentStore
+/// <summary>
+/// The incidents, and beside them a register of the unclosed ones (id and status, a few dozen bytes each) kept in the
+/// same transaction as every change: the deadline watch asks for those ids every minute, and answering from the
+/// incidents' status index would read every unclosed incident whole in one read. LiteDB holds each page a read touched
+/// until the read ends, and its page cache never gives memory back, so that one read set the worker's memory for good.
+/// </summary>
+internal sealed class IncidentStore(IDocumentTable<Incident> incidents, IDocumentTable<UnclosedIncident> unclosed) : IIncidentStore
 {
     private static readonly IncidentStatus[] OpenStatuses = [.. Enum.GetValues<IncidentStatus>().Where(Lifecycle.IsOpen)];
 
@@ -10,7 +16,11 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
 
     public Incident? Find(string number) => incidents.Where(nameof(Incident.Number), number) is [var found, ..] ? found : null;
 
-    public void Open(Incident incident) => incidents.Insert(incident);
+    public void Open(Incident incident)
+    {
+        incidents.Insert(incident);
+        Register(incident.Id, incident.Status);
+    }
 
     public void Save(Incident incident)
     {
@@ -18,15 +28,43 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
         {
             throw new InvalidOperationException($"Incident {incident.Id} ({incident.Number}) is not stored.");
         }
+
+        Register(incident.Id, incident.Status);
+    }
+
+    public IReadOnlyList<long> WatchedIds() =>
+        [.. unclosed.All().Where(u => u.Status != IncidentStatus.FalseAlarm).Select(u => u.Id).Order()];
+
+    public IReadOnlyList<long> UnclosedIds() => [.. unclosed.All().Select(u => u.Id).Order()];
+
+    public long? RegisterUnclosed(long afterId, int take)
+    {
+        var read = incidents.Range<IdAndStatus>("_id", afterId + 1, until: null, limit: take);
+        foreach (var incident in read)
+        {
+            Register(incident.Id, incident.Status);
+        }
+
+        return read.Count == 0 ? null : read[^1].Id;
+    }
+
+    private void Register(long id, IncidentStatus status)
+    {
+        if (status == IncidentStatus.Closed)
+        {
+            unclosed.Delete(id);
+        }
+        else if (unclosed.Get(id) is not { } entry || entry.Status != status)
+        {
+            // Most saves keep the status: a lookup by id, no write.
+            unclosed.Upsert(new UnclosedIncident { Id = id, Status = status });
+        }
     }
 
     public IReadOnlyList<Incident> OpenIncidents() => WithStatus(OpenStatuses);
 
     public IReadOnlyList<Incident> WithStatus(params IncidentStatus[] statuses) =>
         [.. statuses.Distinct().SelectMany(status => incidents.Where(nameof(Incident.Status), status)).OrderBy(i => i.Id)];
-
-    public IReadOnlyList<long> IdsWithStatus(params IncidentStatus[] statuses) =>
-        [.. statuses.Distinct().SelectMany(status => incidents.Where<IdOnly>(nameof(Incident.Status), status)).Select(i => i.Id).Order()];
 
     public IReadOnlyList<Incident> DiscoveredBetween(DateTimeOffset from, DateTimeOffset until) =>
         incidents.Range(nameof(Incident.Discovered), from, until);
@@ -65,4 +103,18 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents) : IIncid
 internal sealed class IdOnly
 {
     public long Id { get; set; }
+}
+
+/// <summary>An incident's id and status, read without the rest of it.</summary>
+internal sealed class IdAndStatus
+{
+    public long Id { get; set; }
+    public IncidentStatus Status { get; set; }
+}
+
+/// <summary>An entry of the register of unclosed incidents (see <see cref="IncidentStore"/>): the incident's id and status.</summary>
+internal sealed class UnclosedIncident
+{
+    public long Id { get; set; }
+    public IncidentStatus Status { get; set; }
 }
