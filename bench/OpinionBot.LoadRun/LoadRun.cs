@@ -203,7 +203,7 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
             await Task.Delay(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1));
             var now = await StatsAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {clock.Elapsed.TotalMinutes:0.0} min: cards {now.Cards - minuteStats.Cards}{Percentiles([.. now.CardLatenciesMs.Skip(minuteStats.CardLatenciesMs.Length)])}; RSS {Mb(RssSampler.Current())} MB; LiteDB cache {bot.Database.CachedPages * 8 / 1024} MB; waiting {bot.WaitingByChat()}"));
+                $"  {clock.Elapsed.TotalMinutes:0.0} min: cards {now.Cards - minuteStats.Cards}{Percentiles([.. now.CardLatenciesMs.Skip(minuteStats.CardLatenciesMs.Length)])}; RSS {Mb(RssSampler.Current())} MB; LiteDB cache {bot.Database.CachedPages * 8 / 1024} MB; story index {bot.Stories.Count} appearances; waiting {bot.WaitingByChat()}"));
             minuteStats = now;
         }
 
@@ -485,6 +485,8 @@ internal sealed partial class LoadRun(LoadOptions options) : IDisposable
         public CheckTimeliness Timeliness { get; } = host.Services.GetRequiredService<CheckTimeliness>();
 
         public OpinionDatabase Database { get; } = host.Services.GetRequiredService<OpinionDatabase>();
+
+        public OpinionBot.Matching.StoryIndex Stories { get; } = host.Services.GetRequiredService<OpinionBot.Matching.StoryIndex>();
 
         public int PendingOutbox() => Database.Read(s => s.Outbox.WaitingCount());
 
