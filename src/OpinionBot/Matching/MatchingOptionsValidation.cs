@@ -14,7 +14,7 @@ public sealed class MatchingOptionsValidation : IValidateOptions<MatchingOptions
 
         if (options.StoryIndexLimit < 100)
         {
-            return ValidateOptionsResult.Fail($"Matching:StoryIndexLimit {options.StoryIndexLimit} must be at least 100 (default 100000).");
+            return ValidateOptionsResult.Fail($"Matching:StoryIndexLimit {options.StoryIndexLimit} must be at least 100 (default 15000).");
         }
 
         if (options.StoryWindow <= TimeSpan.Zero || options.WatchDays <= 0 || options.WatchMinHits <= 0)
