@@ -39,7 +39,8 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents, IDocumen
 
     public long? RegisterUnclosed(long afterId, int take)
     {
-        var read = incidents.Range<IdAndStatus>("_id", afterId + 1, until: null, limit: take);
+        // The register's entry has the incident's own field names, so it doubles as the part read.
+        var read = incidents.Range<UnclosedIncident>("_id", afterId + 1, until: null, limit: take);
         foreach (var incident in read)
         {
             Register(incident.Id, incident.Status);
@@ -103,13 +104,6 @@ internal sealed class IncidentStore(IDocumentTable<Incident> incidents, IDocumen
 internal sealed class IdOnly
 {
     public long Id { get; set; }
-}
-
-/// <summary>An incident's id and status, read without the rest of it.</summary>
-internal sealed class IdAndStatus
-{
-    public long Id { get; set; }
-    public IncidentStatus Status { get; set; }
 }
 
 /// <summary>An entry of the register of unclosed incidents (see <see cref="IncidentStore"/>): the incident's id and status.</summary>
