@@ -31,6 +31,15 @@ public static class Migration
             counts.Add((table.Name, CopyTable(reading.Table<BsonDocument>(table), writing.Table<BsonDocument>(table))));
         }
 
+        // A target this version had already opened is marked upgraded; data copied from an earlier version is not: its
+        // marks are the source's, so the next start upgrades what was copied.
+        var sourceCounters = reading.Table<Counter>(Tables.Counters);
+        var targetCounters = writing.Table<Counter>(Tables.Counters);
+        foreach (var marker in Upgrades.Markers.Where(m => sourceCounters.Get(m) is null))
+        {
+            targetCounters.Delete(marker);
+        }
+
         var files = 0;
         foreach (var file in reading.Files.List())
         {

@@ -9,6 +9,9 @@ public static class Upgrades
 {
     public const string UnclosedRegisterKey = "upgrade:unclosed-register";
 
+    /// <summary>The counters that mark an upgrade done (see <see cref="Migration"/>, which copies them as they are).</summary>
+    public static readonly IReadOnlyList<string> Markers = [UnclosedRegisterKey];
+
     // Incidents per transaction: each step holds only its own documents' pages, however many incidents there are.
     private const int Page = 500;
 

@@ -46,6 +46,34 @@ public sealed class MigrationTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [SkippableFact]
+    public void Copy_OfAnEarlierVersionsFile_IntoADatabaseThisVersionOpened_IsUpgradedAtTheNextStart()
+    {
+        // The nodes were started on the empty database first (so it is marked upgraded), then an older file migrated in.
+        var connectionString = database.Open();
+        using (var first = new OpinionDatabase(PostgresEngine.Open(connectionString)))
+        {
+            Upgrades.Apply(first);
+        }
+
+        var file = Path.Combine(_folder, "earlier.db");
+        using (var earlier = new LiteEngine(file))
+        {
+            earlier.Database.GetCollection(Tables.Incidents.Name).Insert(
+                earlier.Mapper.ToDocument(new Incident { Id = 7, Number = "2025-0007", Title = "旧", Status = IncidentStatus.Claimed }));
+        }
+
+        using (var source = new LiteEngine(file))
+        using (var target = PostgresEngine.Open(connectionString))
+        {
+            Migration.Copy(source, target);
+        }
+
+        using var db = new OpinionDatabase(PostgresEngine.Open(connectionString));
+        Upgrades.Apply(db);
+        Assert.Equal([7L], db.Read(s => s.Incidents.WatchedIds())); // its deadlines are watched
+    }
+
+    [SkippableFact]
     public void Copy_AfterwardsTheStoresWorkOnPostgres()
     {
         var connectionString = database.Open();
