@@ -378,20 +378,20 @@ public sealed class StoryIndex(TimeSpan window, StoryRules? rules = null, int li
 
     private static ulong TermKey(ulong term) => term & 0x7FFF_FFFF_FFFF_FFFFUL;
 
+    // Each value is counted only as far as its test needs: a slot value is template at TemplateStories, a term at
+    // TermTemplateFactor times that (StoryCarriers keeps two or three stories in the row, a list only past that).
     private void Tally(Entry entry)
     {
         for (var i = 0; i < StoryFingerprint.Size; i++)
         {
-            Carry(SlotKey(i, entry.Fingerprint.Slot(i)), entry.IncidentId);
+            _carriers.Note(SlotKey(i, entry.Fingerprint.Slot(i)), entry.IncidentId, _rules.TemplateStories);
         }
 
         foreach (var term in entry.Fingerprint.Terms)
         {
-            Carry(TermKey(term), entry.IncidentId);
+            _carriers.Note(TermKey(term), entry.IncidentId, TermTemplateFactor * _rules.TemplateStories);
         }
     }
-
-    private void Carry(ulong key, long incidentId) => _carriers.Note(key, incidentId, TermTemplateFactor * _rules.TemplateStories);
 
     private void Recount()
     {
