@@ -48,11 +48,14 @@ public sealed class BackupTests : IAsyncLifetime
         var backup = _bot.Services.GetRequiredService<DatabaseBackup>();
         BackupResult? last = null;
         HashSet<string> before = [];
+        var target = 1;
         for (var round = 0; round < 3; round++)
         {
-            // New items keep arriving, so the scheduler's checks write while the copy is taken.
-            var target = Incidents().Count + 1;
+            // New items keep arriving, so the scheduler's checks write while the copy is taken. The next target is taken
+            // before the items that will meet it are published: taken after the start, it raced the first check (all
+            // three incidents already in, it waited for a fourth that only the next Publish brings).
             await _bot.Api.WaitUntilAsync(() => Incidents().Count >= target, Patience);
+            target = Incidents().Count + 1;
             Publish(4);
             before = Incidents();
             last = await backup.RunAsync(CancellationToken.None);
