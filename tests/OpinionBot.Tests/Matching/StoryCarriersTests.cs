@@ -23,8 +23,15 @@ public sealed class StoryCarriersTests
 
         carriers.Note(7, incidentId: 3, enough: 3);
         carriers.Note(7, incidentId: 4, enough: 3);
+        carriers.Note(7, incidentId: 1, enough: 3);
         Assert.Equal(3, carriers.Count(7));
         Assert.Equal(0, carriers.Count(8));
+
+        carriers.Note(6, incidentId: 1, enough: 2);
+        carriers.Note(6, incidentId: 2, enough: 2);
+        carriers.Note(6, incidentId: 3, enough: 2);
+        Assert.Equal(2, carriers.Count(6));
+        Assert.Equal(0, carriers.Listings); // counted to two or three, a value keeps no list
 
         carriers.Clear();
         Assert.Equal(0, carriers.Count(7));
@@ -88,26 +95,6 @@ public sealed class StoryCarriersTests
         }
 
         Assert.Equal(1, carriers.Listings);
-    }
-
-    [Fact]
-    public void AValueCountedToThree_StopsAtThree()
-    {
-        var carriers = new StoryCarriers();
-        carriers.Note(5, incidentId: 1, enough: 3);
-        carriers.Note(5, incidentId: 2, enough: 3);
-        carriers.Note(5, incidentId: 2, enough: 3);
-        Assert.Equal(2, carriers.Count(5));
-        carriers.Note(5, incidentId: 3, enough: 3);
-        carriers.Note(5, incidentId: 4, enough: 3);
-        carriers.Note(5, incidentId: 1, enough: 3);
-        Assert.Equal(3, carriers.Count(5));
-
-        carriers.Note(6, incidentId: 1, enough: 2);
-        carriers.Note(6, incidentId: 2, enough: 2);
-        carriers.Note(6, incidentId: 3, enough: 2);
-        Assert.Equal(2, carriers.Count(6));
-        Assert.Equal(0, carriers.Listings);
     }
 
     [Fact]
